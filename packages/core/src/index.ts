@@ -1,0 +1,12 @@
+/**
+ * @residual/core — ResNet on TensorFlow.js, typed with @residual/shapes.
+ *
+ * Browser-safe entry point. Node-only parts (files, checkpoints, the CLI, tfjs-node-gpu, Dawn)
+ * live in `@residual/core/node`.
+ *
+ * @packageDocumentation
+ */
+// Typed layers, blocks, models, parameter and MAC counts, summary.
+export * from './model-api.js';
+// Backends, gradient kernels, optimizers, schedules, augmentation, the training loop.
+export * from './runtime-api.js';
