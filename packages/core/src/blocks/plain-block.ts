@@ -1,0 +1,20 @@
+import type { Sym } from '../layers/sym.js';
+import { basicBlock } from './basic-block.js';
+import type { BlockOptions } from './block-options.js';
+
+/**
+ * The basic block without its shortcut — `y = relu(bn2(conv2(relu(bn1(conv1(x))))))` — for the
+ * paper's "plain" networks (the ablation that shows why the shortcut matters). Any shape change
+ * is fine: there is nothing to add.
+ *
+ * @param x - `[N, H, W, C]`
+ * @param options - filters, strides (default 1), name
+ * @returns `[N, ⌊(H−1)/S⌋+1, ⌊(W−1)/S⌋+1, filters]`
+ * @example
+ * ```ts
+ * const y = plainBlock(input([32, 32, 16]), { filters: 32, strides: 2 }); // [number, 16, 16, 32]
+ * ```
+ */
+export function plainBlock(x: Sym, options: Omit<BlockOptions, 'shortcut'>): Sym<[number, number, number, number]> {
+  return basicBlock(x, { ...options, shortcut: 'none' });
+}

@@ -1,0 +1,47 @@
+import type { Shortcut } from '@residual/shapes';
+import { basicBlock, basicBlockExpansion } from '../blocks/basic-block.js';
+import { bottleneck, bottleneckExpansion } from '../blocks/bottleneck.js';
+import type { Sym } from '../layers/sym.js';
+
+/** Which block a stage repeats. */
+export type BlockKind = 'basic' | 'bottleneck';
+
+/** The output channels per filter of each block kind (torchvision's `expansion`). */
+export const blockExpansion: Readonly<Record<BlockKind, number>> = {
+  basic: basicBlockExpansion,
+  bottleneck: bottleneckExpansion,
+};
+
+/** One stage of a ResNet: `blocks` blocks of width `filters`, the first with stride `strides`. */
+export interface StageSpec {
+  block: BlockKind;
+  filters: number;
+  blocks: number;
+  strides: number;
+  /** `'none'` builds the plain twin (no shortcuts) */
+  shortcut: 'residual' | 'none';
+  /** layer-name prefix, torchvision's `layer1` … `layer4` */
+  name: string;
+}
+
+/**
+ * Builds one stage (torchvision's `_make_layer`). It alone decides the shortcut: the first block
+ * gets a projection when the stride is not 1 or the channels change (`C ≠ filters × expansion`);
+ * every other block keeps the identity.
+ *
+ * @param x - `[N, H, W, C]`
+ * @returns `[N, H/S, W/S, filters × expansion]`
+ */
+export function makeStage(x: Sym, stage: StageSpec): Sym<[number, number, number, number]> {
+  const expansion = blockExpansion[stage.block];
+  const apply = stage.block === 'basic' ? basicBlock : bottleneck;
+  let out = x;
+  for (let index = 0; index < stage.blocks; index++) {
+    const strides = index === 0 ? stage.strides : 1;
+    const changes = strides !== 1 || out.shape[3] !== stage.filters * expansion;
+    const shortcut: Shortcut =
+      stage.shortcut === 'none' ? 'none' : changes ? 'projection' : 'identity';
+    out = apply(out, { filters: stage.filters, strides, shortcut, name: `${stage.name}.${index}` });
+  }
+  return out as Sym<[number, number, number, number]>;
+}

@@ -1,0 +1,61 @@
+import { buildResNet } from './build-resnet.js';
+import type { ResNetModel, ResNetOptions } from './resnet-model.js';
+import { resnetSpecs, type ModelName } from './resnet-spec.js';
+
+/**
+ * Every registered model name, in a stable order: the ImageNet ResNets, the CIFAR ResNets,
+ * the seeds' CIFAR ResNet-18, then the plain twins.
+ *
+ * @example
+ * ```ts
+ * modelNames.includes('resnet56'); // true
+ * ```
+ */
+export const modelNames: readonly ModelName[] = Object.freeze(Object.keys(resnetSpecs) as ModelName[]);
+
+/** True when `name` is a registered model name. */
+export function isModelName(name: string): name is ModelName {
+  return Object.hasOwn(resnetSpecs, name);
+}
+
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= left.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= right.length; column++) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      current[column] = Math.min((previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1, (previous[column - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[right.length] ?? 0;
+}
+
+/**
+ * Builds a registered model by name: how checkpoints and the CLI rebuild a model
+ * (`buildModel(config.name, config)`).
+ *
+ * @param name - one of {@link modelNames}
+ * @param options - numClasses, inputShape, seed (a `ResNetConfig` works as it is)
+ * @throws Error `buildModel: model must be one of resnet18, …, but got "resnet19". …` for an
+ *   unknown name
+ * @example
+ * ```ts
+ * const model = buildModel('resnet20', { seed: 1 });
+ * const again = buildModel(model.config.name, model.config); // the same weights
+ * ```
+ */
+export function buildModel(name: ModelName | (string & {}), options: ResNetOptions = {}): ResNetModel {
+  if (!isModelName(name)) {
+    const closest = [...modelNames].sort((a, b) => editDistance(name, a) - editDistance(name, b))[0];
+    throw new Error(
+      `buildModel: model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}. Did you mean "${closest}"?`,
+    );
+  }
+  const { numClasses, inputShape, seed } = options;
+  const picked: ResNetOptions = {};
+  if (numClasses !== undefined) picked.numClasses = numClasses;
+  if (inputShape !== undefined) picked.inputShape = inputShape;
+  if (seed !== undefined) picked.seed = seed;
+  return buildResNet(name, resnetSpecs[name], picked);
+}

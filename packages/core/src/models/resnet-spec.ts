@@ -1,0 +1,78 @@
+import type { BlockKind } from './make-stage.js';
+
+/** An architecture as data, like torchvision's `ResNet(block, layers)`. */
+export interface ResNetSpec {
+  /** `'imagenet'`: 7×7/2 conv (pad 3) + 3×3/2 max-pool (pad 1); `'cifar'`: one 3×3 conv, no pool */
+  readonly stem: 'imagenet' | 'cifar';
+  /** channels of the stem conv */
+  readonly stemFilters: number;
+  readonly block: BlockKind;
+  /** blocks per stage, e.g. `[3, 4, 6, 3]` */
+  readonly layers: readonly number[];
+  /** filters per stage, e.g. `[64, 128, 256, 512]` */
+  readonly widths: readonly number[];
+  /** `false` for the plain twins (no shortcuts) */
+  readonly residual: boolean;
+  readonly defaultNumClasses: number;
+  readonly defaultInputShape: readonly [number, number, number];
+}
+
+const imagenet = {
+  stem: 'imagenet',
+  stemFilters: 64,
+  widths: [64, 128, 256, 512],
+  defaultNumClasses: 1000,
+  defaultInputShape: [224, 224, 3],
+} as const;
+
+/** The CIFAR ResNets of the paper (section 4.2): 6n + 2 layers, 16/32/64 filters. */
+const cifar = {
+  stem: 'cifar',
+  stemFilters: 16,
+  block: 'basic',
+  widths: [16, 32, 64],
+  defaultNumClasses: 10,
+  defaultInputShape: [32, 32, 3],
+} as const;
+
+function cifarDepth(depth: number): readonly number[] {
+  const n = (depth - 2) / 6;
+  return [n, n, n];
+}
+
+/** The seeds' CIFAR ResNet-18: the ImageNet ResNet-18 stages on a 3×3 stem without max-pool. */
+const cifarWide = {
+  stem: 'cifar',
+  stemFilters: 64,
+  block: 'basic',
+  layers: [2, 2, 2, 2],
+  widths: [64, 128, 256, 512],
+  defaultNumClasses: 10,
+  defaultInputShape: [32, 32, 3],
+} as const;
+
+/** Every registered architecture, by name. */
+export const resnetSpecs = {
+  resnet18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], residual: true },
+  resnet34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], residual: true },
+  resnet50: { ...imagenet, block: 'bottleneck', layers: [3, 4, 6, 3], residual: true },
+  resnet101: { ...imagenet, block: 'bottleneck', layers: [3, 4, 23, 3], residual: true },
+  resnet152: { ...imagenet, block: 'bottleneck', layers: [3, 8, 36, 3], residual: true },
+  resnet20: { ...cifar, layers: cifarDepth(20), residual: true },
+  resnet32: { ...cifar, layers: cifarDepth(32), residual: true },
+  resnet44: { ...cifar, layers: cifarDepth(44), residual: true },
+  resnet56: { ...cifar, layers: cifarDepth(56), residual: true },
+  resnet110: { ...cifar, layers: cifarDepth(110), residual: true },
+  cifarResnet18: { ...cifarWide, residual: true },
+  plain18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], residual: false },
+  plain34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], residual: false },
+  plain20: { ...cifar, layers: cifarDepth(20), residual: false },
+  plain32: { ...cifar, layers: cifarDepth(32), residual: false },
+  plain44: { ...cifar, layers: cifarDepth(44), residual: false },
+  plain56: { ...cifar, layers: cifarDepth(56), residual: false },
+  plain110: { ...cifar, layers: cifarDepth(110), residual: false },
+  cifarPlain18: { ...cifarWide, residual: false },
+} as const satisfies Record<string, ResNetSpec>;
+
+/** A registered model name: `'resnet18'` … `'resnet152'`, `'resnet20'` … `'resnet110'`, plain twins. */
+export type ModelName = keyof typeof resnetSpecs;
