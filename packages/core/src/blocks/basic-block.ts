@@ -1,6 +1,8 @@
 import { batchNorm } from '../layers/batch-norm.js';
 import { conv2d } from '../layers/conv2d.js';
 import { relu } from '../layers/relu.js';
+import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
+import type { WindowError } from '../layers/conv2d.js';
 import type { Sym } from '../layers/sym.js';
 import type { BlockOptions } from './block-options.js';
 import { residualBlock } from './residual-block.js';
@@ -27,10 +29,13 @@ export const basicBlockExpansion = 1;
  * const down = basicBlock(same, { filters: 128, strides: 2, shortcut: 'projection' }); // [number, 16, 16, 128]
  * ```
  */
-export function basicBlock(x: Sym, options: BlockOptions): Sym<[number, number, number, number]> {
-  const { filters, strides = 1 } = options;
-  return residualBlock('basicBlock', x, options, basicBlockExpansion, (input) => {
+export function basicBlock<InShape extends Shape, const Options extends BlockOptions>(
+  x: Checked<ImageRankError<InShape, 'basicBlock'>, Sym<InShape>>,
+  options: Checked<WindowError<InShape, BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>>, Options>,
+): Sym<Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>> {
+  const { filters, strides = 1 } = options as BlockOptions;
+  return residualBlock('basicBlock', x as Sym, options as BlockOptions, basicBlockExpansion, (input) => {
     const h = relu(batchNorm(conv2d(input, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }), { name: 'bn1' }), { name: 'relu1' });
     return batchNorm(conv2d(h, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }), { name: 'bn2' });
-  });
+  }) as Sym<Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>>;
 }

@@ -1,6 +1,8 @@
 import { batchNorm } from '../layers/batch-norm.js';
 import { conv2d } from '../layers/conv2d.js';
 import { relu } from '../layers/relu.js';
+import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
+import type { WindowError } from '../layers/conv2d.js';
 import type { Sym } from '../layers/sym.js';
 import type { BlockOptions } from './block-options.js';
 import { residualBlock } from './residual-block.js';
@@ -27,11 +29,14 @@ export const bottleneckExpansion = 4;
  * const z = bottleneck(y, { filters: 64 });                          // [number, 56, 56, 256]
  * ```
  */
-export function bottleneck(x: Sym, options: BlockOptions): Sym<[number, number, number, number]> {
-  const { filters, strides = 1 } = options;
-  return residualBlock('bottleneck', x, options, bottleneckExpansion, (input) => {
+export function bottleneck<InShape extends Shape, const Options extends BlockOptions>(
+  x: Checked<ImageRankError<InShape, 'bottleneck'>, Sym<InShape>>,
+  options: Checked<WindowError<InShape, BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>>, Options>,
+): Sym<Poisoned<BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>, ImageShape>> {
+  const { filters, strides = 1 } = options as BlockOptions;
+  return residualBlock('bottleneck', x as Sym, options as BlockOptions, bottleneckExpansion, (input) => {
     const h1 = relu(batchNorm(conv2d(input, { filters, kernelSize: 1, useBias: false, name: 'conv1' }), { name: 'bn1' }), { name: 'relu1' });
     const h2 = relu(batchNorm(conv2d(h1, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv2' }), { name: 'bn2' }), { name: 'relu2' });
     return batchNorm(conv2d(h2, { filters: filters * bottleneckExpansion, kernelSize: 1, useBias: false, name: 'conv3' }), { name: 'bn3' });
-  });
+  }) as Sym<Poisoned<BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>, ImageShape>>;
 }

@@ -1,3 +1,4 @@
+import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
 import type { Sym } from '../layers/sym.js';
 import { basicBlock } from './basic-block.js';
 import type { BlockOptions } from './block-options.js';
@@ -15,6 +16,10 @@ import type { BlockOptions } from './block-options.js';
  * const y = plainBlock(input([32, 32, 16]), { filters: 32, strides: 2 }); // [number, 16, 16, 32]
  * ```
  */
-export function plainBlock(x: Sym, options: Omit<BlockOptions, 'shortcut'>): Sym<[number, number, number, number]> {
-  return basicBlock(x, { ...options, shortcut: 'none' });
+export function plainBlock<InShape extends Shape, const Options extends Omit<BlockOptions, 'shortcut'>>(
+  x: Checked<ImageRankError<InShape, 'plainBlock'>, Sym<InShape>>,
+  options: Options,
+): Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>> {
+  const plain: BlockOptions = { ...(options as Omit<BlockOptions, 'shortcut'>), shortcut: 'none' };
+  return basicBlock(x as Sym, plain) as Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>>;
 }

@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { addOutputShape, type Shape } from '@residual/shapes';
+import { addOutputShape, type AddOutput, type Checked, type Poisoned, type Shape, type UnknownDims } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { layerName } from './scope.js';
 import type { Sym } from './sym.js';
@@ -18,12 +18,13 @@ import type { Sym } from './sym.js';
  * const y = relu(add(batchNorm(conv2d(h, { filters: 64, kernelSize: 3, padding: 1, useBias: false })), x));
  * ```
  */
-export function add<MainShape extends Shape>(
+export function add<MainShape extends Shape, ShortcutShape extends Shape>(
   main: Sym<MainShape>,
-  shortcut: Sym,
+  shortcut: Checked<AddOutput<MainShape, ShortcutShape>, Sym<ShortcutShape>>,
   options: { name?: string } = {},
-): Sym<MainShape> {
-  addOutputShape(main.shape, shortcut.shape);
+): Sym<Poisoned<AddOutput<MainShape, ShortcutShape>, UnknownDims<MainShape>>> {
+  const second = shortcut as Sym;
+  addOutputShape(main.shape, second.shape);
   const layer = tfl.layers.add({ name: layerName('add', options.name) });
-  return applyLayer(layer, [main, shortcut]);
+  return applyLayer(layer, [main, second]);
 }

@@ -1,5 +1,16 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { conv2dOutputShape, pair, type PairOption, type Padding } from '@residual/shapes';
+import {
+  conv2dOutputShape,
+  pair,
+  type Checked,
+  type Conv2dOutput,
+  type ImageRankError,
+  type ImageShape,
+  type PairOption,
+  type Padding,
+  type Poisoned,
+  type Shape,
+} from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { layerName, layerSeed } from './scope.js';
 import type { Sym } from './sym.js';
@@ -52,9 +63,21 @@ function sameEquivalent(options: Conv2dOptions, pad: number): boolean {
  * // Sym<[number, 112, 112, 64]>
  * ```
  */
-export function conv2d(x: Sym, options: Conv2dOptions): Sym<[number, number, number, number]> {
-  const api = options.name === undefined ? 'conv2d' : `conv2d "${options.name}"`;
-  conv2dOutputShape(x.shape, options, api);
+export function conv2d<InShape extends Shape, const Options extends Conv2dOptions>(
+  x: Checked<ImageRankError<InShape, 'conv2d'>, Sym<InShape>>,
+  options: Checked<WindowError<InShape, Conv2dOutput<InShape, Options>>, Options>,
+): Sym<Poisoned<Conv2dOutput<InShape, Options>, ImageShape>> {
+  return conv2dLayer(x as Sym, options as Conv2dOptions) as Sym<Poisoned<Conv2dOutput<InShape, Options>, ImageShape>>;
+}
+
+/**
+ * The window error of a layer (kernel too large, stride with dilation), reported on its options;
+ * `never` when the input's rank is wrong (that error is reported on the input).
+ */
+export type WindowError<InShape extends Shape, Result> = [ImageRankError<InShape, ''>] extends [never] ? Result : never;
+
+function conv2dLayer(x: Sym, options: Conv2dOptions): Sym<ImageShape> {
+  conv2dOutputShape(x.shape, options);
   const name = layerName('conv2d', options.name);
   const { filters, kernelSize, strides = 1, padding = 'valid', dilationRate = 1, useBias = true } = options;
   const [kernelH, kernelW] = pair(kernelSize);

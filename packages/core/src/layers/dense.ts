@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { denseOutputShape } from '@residual/shapes';
+import { denseOutputShape, type Checked, type DenseOutput, type Poisoned, type Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { layerName, layerSeed } from './scope.js';
 import type { Sym } from './sym.js';
@@ -27,7 +27,14 @@ export interface DenseOptions {
  * const logits = dense(globalAvgPool(x), { units: 10 }); // [number, 10]
  * ```
  */
-export function dense(x: Sym, options: DenseOptions): Sym<[number, number]> {
+export function dense<InShape extends Shape, const Options extends DenseOptions>(
+  x: Checked<DenseOutput<InShape, Options['units']>, Sym<InShape>>,
+  options: Options,
+): Sym<Poisoned<DenseOutput<InShape, Options['units']>, [number, number]>> {
+  return denseLayer(x as Sym, options) as Sym<Poisoned<DenseOutput<InShape, Options['units']>, [number, number]>>;
+}
+
+function denseLayer(x: Sym, options: DenseOptions): Sym<[number, number]> {
   denseOutputShape(x.shape, options.units);
   const name = layerName('dense', options.name);
   const bound = 1 / Math.sqrt(x.shape[1] ?? 1);

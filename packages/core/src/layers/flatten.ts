@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { flattenOutputShape } from '@residual/shapes';
+import { flattenOutputShape, type Checked, type FlattenOutput, type Poisoned, type Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { layerName } from './scope.js';
 import type { Sym } from './sym.js';
@@ -14,8 +14,12 @@ import type { Sym } from './sym.js';
  * const vector = flatten(input([28, 28, 1])); // Sym<[number, 784]>
  * ```
  */
-export function flatten(x: Sym, options: { name?: string } = {}): Sym<[number, number]> {
-  flattenOutputShape(x.shape);
+export function flatten<InShape extends Shape>(
+  x: Checked<FlattenOutput<InShape>, Sym<InShape>>,
+  options: { name?: string } = {},
+): Sym<Poisoned<FlattenOutput<InShape>, [number, number]>> {
+  const source = x as Sym;
+  flattenOutputShape(source.shape);
   const layer = tfl.layers.flatten({ name: layerName('flatten', options.name) });
-  return applyLayer(layer, x);
+  return applyLayer(layer, source);
 }

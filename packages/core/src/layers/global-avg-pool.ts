@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { globalPoolOutputShape } from '@residual/shapes';
+import { globalPoolOutputShape, type Checked, type GlobalPoolOutput, type Poisoned, type Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { layerName } from './scope.js';
 import type { Sym } from './sym.js';
@@ -15,8 +15,12 @@ import type { Sym } from './sym.js';
  * const features = globalAvgPool(x); // [number, 7, 7, 512] → [number, 512]
  * ```
  */
-export function globalAvgPool(x: Sym, options: { name?: string } = {}): Sym<[number, number]> {
-  globalPoolOutputShape(x.shape);
+export function globalAvgPool<InShape extends Shape>(
+  x: Checked<GlobalPoolOutput<InShape>, Sym<InShape>>,
+  options: { name?: string } = {},
+): Sym<Poisoned<GlobalPoolOutput<InShape>, [number, number]>> {
+  const source = x as Sym;
+  globalPoolOutputShape(source.shape);
   const layer = tfl.layers.globalAveragePooling2d({ name: layerName('global_avg_pool', options.name) });
-  return applyLayer(layer, x);
+  return applyLayer(layer, source);
 }

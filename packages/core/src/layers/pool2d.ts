@@ -1,5 +1,17 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { pair, pool2dOutputShape, type PairOption, type Padding } from '@residual/shapes';
+import {
+  pair,
+  pool2dOutputShape,
+  type Checked,
+  type ImageRankError,
+  type ImageShape,
+  type PairOption,
+  type Padding,
+  type Poisoned,
+  type Pool2dOutput,
+  type Shape,
+} from '@residual/shapes';
+import type { WindowError } from './conv2d.js';
 import { applyLayer } from './apply-layer.js';
 import { PaddedMaxPool2d } from './padded-max-pool-layer.js';
 import { layerName } from './scope.js';
@@ -28,7 +40,14 @@ export interface Pool2dOptions {
  * const pooled = maxPool2d(stem, { poolSize: 3, strides: 2, padding: 1 }); // 112×112 → 56×56
  * ```
  */
-export function maxPool2d(x: Sym, options: Pool2dOptions): Sym<[number, number, number, number]> {
+export function maxPool2d<InShape extends Shape, const Options extends Pool2dOptions>(
+  x: Checked<ImageRankError<InShape, 'maxPool2d'>, Sym<InShape>>,
+  options: Checked<WindowError<InShape, Pool2dOutput<InShape, Options, 'maxPool2d'>>, Options>,
+): Sym<Poisoned<Pool2dOutput<InShape, Options, 'maxPool2d'>, ImageShape>> {
+  return maxPoolLayer(x as Sym, options as Pool2dOptions) as Sym<Poisoned<Pool2dOutput<InShape, Options, 'maxPool2d'>, ImageShape>>;
+}
+
+function maxPoolLayer(x: Sym, options: Pool2dOptions): Sym<ImageShape> {
   const { poolSize, strides = poolSize, padding = 'valid' } = options;
   pool2dOutputShape(x.shape, { poolSize, strides, padding }, 'maxPool2d');
   const name = layerName('max_pool', options.name);
@@ -52,7 +71,14 @@ export function maxPool2d(x: Sym, options: Pool2dOptions): Sym<[number, number, 
  * const pooled = avgPool2d(x, { poolSize: 2 }); // 32×32 → 16×16
  * ```
  */
-export function avgPool2d(x: Sym, options: Pool2dOptions): Sym<[number, number, number, number]> {
+export function avgPool2d<InShape extends Shape, const Options extends Pool2dOptions>(
+  x: Checked<ImageRankError<InShape, 'avgPool2d'>, Sym<InShape>>,
+  options: Checked<WindowError<InShape, Pool2dOutput<InShape, Options, 'avgPool2d'>>, Options>,
+): Sym<Poisoned<Pool2dOutput<InShape, Options, 'avgPool2d'>, ImageShape>> {
+  return avgPoolLayer(x as Sym, options as Pool2dOptions) as Sym<Poisoned<Pool2dOutput<InShape, Options, 'avgPool2d'>, ImageShape>>;
+}
+
+function avgPoolLayer(x: Sym, options: Pool2dOptions): Sym<ImageShape> {
   const { poolSize, strides = poolSize, padding = 'valid' } = options;
   pool2dOutputShape(x.shape, { poolSize, strides, padding }, 'avgPool2d');
   const name = layerName('avg_pool', options.name);
