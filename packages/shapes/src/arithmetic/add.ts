@@ -1,4 +1,4 @@
-import type { Digit, DigitsOf, DigitTuple, HeadDigit, Reverse, SplitTens, TailDigits, ToNumber } from './digits.js';
+import type { AreNaturals, Digit, DigitsOf, DigitTuple, HeadDigit, Reverse, SplitTens, TailDigits, ToNumber } from './digits.js';
 
 /** One column of an addition: `[sum digit, carry]`. */
 type AddColumn<Left extends Digit, Right extends Digit, Carry extends Digit> = SplitTens<
@@ -32,4 +32,6 @@ export type Add<Left extends number, Right extends number> = number extends Left
   ? number
   : number extends Right
     ? number
-    : ToNumber<AddDigits<DigitsOf<Left>, DigitsOf<Right>>>;
+    : AreNaturals<Left, Right> extends true
+      ? ToNumber<AddDigits<DigitsOf<Left>, DigitsOf<Right>>>
+      : never;

@@ -1,4 +1,4 @@
-import type { Digit, DigitsOf, DigitTuple } from './digits.js';
+import type { AreNaturals, Digit, DigitsOf, DigitTuple } from './digits.js';
 
 /** The order of two numbers. */
 export type Order = 'lt' | 'eq' | 'gt';
@@ -44,4 +44,6 @@ export type Compare<Left extends number, Right extends number> = number extends 
   ? Order
   : number extends Right
     ? Order
-    : CompareDigits<DigitsOf<Left>, DigitsOf<Right>>;
+    : AreNaturals<Left, Right> extends true
+      ? CompareDigits<DigitsOf<Left>, DigitsOf<Right>>
+      : never;

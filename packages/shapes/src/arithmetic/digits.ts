@@ -59,3 +59,10 @@ export type DigitsOf<Value extends number> = `${Value}` extends `${Digit}${strin
 
 /** The number literal type of a digit string (with an optional "-" marker): "-3" → -3. */
 export type ToNumber<Digits extends string> = Digits extends `${infer Value extends number}` ? Value : never;
+
+/** True when both are natural-number literals (so their digit strings exist). */
+export type AreNaturals<Left extends number, Right extends number> = [DigitsOf<Left>] extends [never]
+  ? false
+  : [DigitsOf<Right>] extends [never]
+    ? false
+    : true;

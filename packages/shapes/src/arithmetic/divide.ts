@@ -1,6 +1,6 @@
 import type { AddDigits } from './add.js';
 import type { CompareDigits } from './compare.js';
-import type { Digit, DigitsOf, StripZeros, ToNumber } from './digits.js';
+import type { AreNaturals, Digit, DigitsOf, StripZeros, ToNumber } from './digits.js';
 import type { MultiplyByDigit } from './multiply.js';
 import type { SubtractDigits } from './subtract.js';
 
@@ -48,7 +48,9 @@ export type FloorDivide<Dividend extends number, Divisor extends number> = numbe
     ? number
     : Divisor extends 0
       ? never
-      : ToNumber<DivideDigits<DigitsOf<Dividend>, DigitsOf<Divisor>>[0]>;
+      : AreNaturals<Dividend, Divisor> extends true
+        ? ToNumber<DivideDigits<DigitsOf<Dividend>, DigitsOf<Divisor>>[0]>
+        : never;
 
 /**
  * ⌈Dividend / Divisor⌉ of natural-number literals; `never` for a zero divisor.
@@ -65,4 +67,6 @@ export type CeilDivide<Dividend extends number, Divisor extends number> = number
     ? number
     : Divisor extends 0
       ? never
-      : ToNumber<CeilDivideDigits<DigitsOf<Dividend>, DigitsOf<Divisor>>>;
+      : AreNaturals<Dividend, Divisor> extends true
+        ? ToNumber<CeilDivideDigits<DigitsOf<Dividend>, DigitsOf<Divisor>>>
+        : never;

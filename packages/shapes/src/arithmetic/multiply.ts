@@ -1,5 +1,5 @@
 import type { AddDigits } from './add.js';
-import type { Digit, DigitsOf, DigitTuple, HeadDigit, Reverse, SplitTens, StripZeros, TailDigits, ToNumber } from './digits.js';
+import type { AreNaturals, Digit, DigitsOf, DigitTuple, HeadDigit, Reverse, SplitTens, StripZeros, TailDigits, ToNumber } from './digits.js';
 
 /** A tuple of length Left × Right for two digits (at most 81 elements). */
 type DigitProduct<Left extends Digit, Right extends Digit, Product extends unknown[] = [], Count extends unknown[] = []> =
@@ -42,4 +42,6 @@ export type Multiply<Left extends number, Right extends number> = number extends
   ? number
   : number extends Right
     ? number
-    : ToNumber<MultiplyDigits<DigitsOf<Left>, DigitsOf<Right>>>;
+    : AreNaturals<Left, Right> extends true
+      ? ToNumber<MultiplyDigits<DigitsOf<Left>, DigitsOf<Right>>>
+      : never;

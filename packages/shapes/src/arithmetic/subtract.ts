@@ -1,5 +1,5 @@
 import type { CompareDigits } from './compare.js';
-import type { Digit, DigitsOf, DigitTuple, HeadDigit, Reverse, SplitTens, StripZeros, TailDigits, ToNumber } from './digits.js';
+import type { AreNaturals, Digit, DigitsOf, DigitTuple, HeadDigit, Reverse, SplitTens, StripZeros, TailDigits, ToNumber } from './digits.js';
 
 type Ten = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -44,4 +44,6 @@ export type Subtract<Left extends number, Right extends number> = number extends
   ? number
   : number extends Right
     ? number
-    : ToNumber<SubtractDigits<DigitsOf<Left>, DigitsOf<Right>>>;
+    : AreNaturals<Left, Right> extends true
+      ? ToNumber<SubtractDigits<DigitsOf<Left>, DigitsOf<Right>>>
+      : never;

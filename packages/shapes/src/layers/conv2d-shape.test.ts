@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { ShapeError } from '../shape-error.js';
+import { conv2dOutputShape, pool2dOutputShape } from './conv2d-shape.js';
+
+describe('conv2dOutputShape', () => {
+  test('computes [N, H′, W′, filters] with per-axis options', () => {
+    expect(conv2dOutputShape([null, 224, 224, 3], { filters: 64, kernelSize: 7, strides: 2, padding: 3 })).toEqual([null, 112, 112, 64]);
+    expect(conv2dOutputShape([4, 32, 32, 3], { filters: 16, kernelSize: [3, 5], strides: [1, 2] })).toEqual([4, 30, 14, 16]);
+  });
+
+  test('throws the same words as the type-level errors', () => {
+    expect(() => conv2dOutputShape([null, 5, 5, 3], { filters: 64, kernelSize: 7 })).toThrow(
+      "shape error: conv2d: kernel 7×7 must fit the input, but got [N,5,5,3] with padding 'valid' — use padding 'same', a smaller kernelSize or a larger input",
+    );
+    expect(() => conv2dOutputShape([null, 784], { filters: 8, kernelSize: 3 })).toThrow(
+      'shape error: conv2d: input must be rank 4 [N,H,W,C], but got [N,784] — pass a batch of feature maps, NHWC',
+    );
+    expect(() => conv2dOutputShape([null, 32, 32, 3], { filters: 8, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(ShapeError);
+  });
+});
+
+describe('pool2dOutputShape', () => {
+  test('strides default to the pool size; channels stay', () => {
+    expect(pool2dOutputShape([null, 32, 32, 16], { poolSize: 2 })).toEqual([null, 16, 16, 16]);
+    expect(pool2dOutputShape([null, 112, 112, 64], { poolSize: 3, strides: 2, padding: 1 }, 'maxPool2d')).toEqual([null, 56, 56, 64]);
+  });
+
+  test('numeric padding is at most half the pool size (PyTorch)', () => {
+    expect(() => pool2dOutputShape([null, 112, 112, 64], { poolSize: 3, strides: 2, padding: 2 }, 'maxPool2d')).toThrow(
+      'shape error: maxPool2d: padding must be at most half the pool size, but got padding 2 for poolSize 3×3 — use padding ≤ 1',
+    );
+  });
+});
