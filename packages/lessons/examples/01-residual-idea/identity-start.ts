@@ -1,0 +1,62 @@
+/**
+ * Lesson 1, live: how far a residual block's output is from its input as the last γ of its branch
+ * grows from 0 (the block is the identity) to 1 (its usual starting value).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { basicBlock, input, withSeed } from '@residual/core';
+import { readLayerWeight, setLayerWeight } from '../shared/layer-weight.js';
+import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+
+const configs = {
+  small: { size: 8, channels: 8, batch: 4, points: 5 },
+  full: { size: 16, channels: 32, batch: 16, points: 21 },
+} as const;
+
+/**
+ * Relative distance ‖block(x) − x‖ / ‖x‖ for a non-negative input, for each scale of `bn2`'s γ.
+ *
+ * @param ctx - the live context (size, stop signal, progress)
+ * @returns the distances, as a summary and a chart
+ * @example
+ * const { summary } = await identityStart.run({ size: 'small', signal, onProgress: () => {} });
+ */
+async function run(ctx: LiveContext): Promise<LiveResult> {
+  const { size, channels, batch, points } = configs[ctx.size];
+  const model = withSeed(11, () => {
+    const x = input([size, size, channels]); // [N, H, W, C]
+    return tfl.model({ inputs: x.tensor, outputs: basicBlock(x, { filters: channels, name: 'block' }).tensor });
+  });
+  const x = tf.tidy(() => tf.relu(tf.randomNormal([batch, size, size, channels], 0, 1, 'float32', 5))); // [N, H, W, C], ≥ 0
+  const bn2 = model.getLayer('block.bn2');
+  const gamma = readLayerWeight(bn2, 'gamma'); // [C], all ones at the start
+  const curve: Array<[number, number]> = [];
+  try {
+    for (let index = 0; index < points; index += 1) {
+      if (ctx.signal.aborted) throw new Error('identity-start: stopped');
+      const scale = index / (points - 1);
+      const distance = tf.tidy(() => {
+        // #region scale
+        setLayerWeight(bn2, 'gamma', tf.mul(gamma, scale)); //  γ ← scale · γ
+        const y = model.apply(x, { training: true }) as tf.Tensor; //            [N, H, W, C]
+        return tf.div(tf.norm(tf.sub(y, x)), tf.norm(x)).dataSync()[0] ?? Number.NaN;
+        // #endregion
+      });
+      curve.push([scale, distance]);
+      ctx.onProgress({ step: index + 1, total: points, message: `γ = ${scale.toFixed(2)}` });
+      await tf.nextFrame();
+    }
+  } finally {
+    tf.dispose([x, gamma]);
+    model.dispose();
+  }
+  const first = curve[0]?.[1] ?? Number.NaN;
+  const last = curve[curve.length - 1]?.[1] ?? Number.NaN;
+  return {
+    summary: { gammaPoints: points, distanceAtZero: first, distanceAtOne: last },
+    charts: [{ title: 'distance from the identity', x: 'γ of the last BN', y: '‖block(x) − x‖ / ‖x‖', series: [{ name: 'basic block', points: curve }] }],
+  };
+}
+
+/** The live example `identity-start`. */
+export const identityStart: LiveExample = { id: 'identity-start', run };

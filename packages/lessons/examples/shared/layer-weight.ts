@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+
+type Layer = ReturnType<tfl.LayersModel['getLayer']>;
+
+/**
+ * One named weight of a layer (`'gamma'`, `'beta'`, `'kernel'`, `'moving_mean'`, …).
+ *
+ * @param layer - a TF.js layer, e.g. `model.getLayer('block.bn2')`
+ * @param weight - the weight's short name
+ * @example
+ * layerWeight(model.getLayer('block.bn2'), 'gamma').shape; // [C]
+ */
+export function layerWeight(layer: Layer, weight: string): tfl.LayerVariable {
+  const found = layer.weights.find((variable) => variable.originalName.endsWith(`/${weight}`));
+  if (found === undefined) {
+    const names = layer.weights.map((variable) => variable.originalName).join(', ');
+    throw new Error(`layerWeight: weight must be one of ${layer.name}'s weights (${names}), but got "${weight}". Pass the short name after the slash.`);
+  }
+  return found;
+}
+
+/**
+ * Overwrites one named weight of a layer with a copy of `value` (the other weights are untouched).
+ *
+ * @param layer - a TF.js layer
+ * @param weight - the weight's short name, e.g. `'gamma'`
+ * @param value - the new value, the weight's shape
+ * @example
+ * setLayerWeight(model.getLayer('block.bn2'), 'gamma', tf.zeros([64]));
+ */
+export function setLayerWeight(layer: Layer, weight: string, value: tf.Tensor): void {
+  layerWeight(layer, weight).write(tf.clone(value));
+}
+
+/**
+ * A copy of one named weight's current value (the copy stays valid when the weight changes).
+ *
+ * @param layer - a TF.js layer
+ * @param weight - the weight's short name
+ * @example
+ * const gamma = readLayerWeight(model.getLayer('block.bn2'), 'gamma'); // [C]
+ */
+export function readLayerWeight(layer: Layer, weight: string): tf.Tensor {
+  const variable = layerWeight(layer, weight).read();
+  return tf.tensor(variable.dataSync(), variable.shape, variable.dtype);
+}
