@@ -1,4 +1,5 @@
-// Browser-safe runtime: backend selection, gradient kernels, training, data decoding.
+// Browser-safe runtime: backend selection, gradient kernels, data decoding and augmentation,
+// optimisers, schedules, the training loop, checkpoint encoding, benchmarks.
 export { describeBackendChoice, type BackendChoice, type BackendSkip } from './backend/backend-choice.js';
 export {
   browserBackendOrder,
@@ -9,6 +10,61 @@ export {
 } from './backend/select-browser-backend.js';
 export {
   registerTrainingKernels,
+  registerTrainingGradients,
   stockKernel,
   unregisterTrainingKernels,
 } from './kernels/register-training-kernels.js';
+export { batchNormGradient } from './kernels/batch-norm-gradient.js';
+export { KernelRunner } from './kernels/kernel-runner.js';
+export { conv2dBackpropFilter, conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter.js';
+export { conv2dBackpropInput, conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input.js';
+export { depthwiseBackpropFilter, depthwiseBackpropFilterConfig } from './kernels/depthwise-backprop-filter.js';
+export { depthwiseBackpropInput, depthwiseBackpropInputConfig } from './kernels/depthwise-backprop-input.js';
+// Data (bytes in, tensors out; file readers are in @residual/core/node)
+export { makeSplit, concatSplits, type ImageSplit, type ImageDataset, type DatasetKind } from './data/image-dataset.js';
+export { decodeCifar10Batch, encodeCifar10Batch, cifar10ClassNames, cifar10RecordBytes, CorruptDataError } from './data/cifar10-binary.js';
+export { channelStats, type ChannelStats } from './data/channel-stats.js';
+export { makeBatch, cifarAugmentation, type Augmentation, type MakeBatchOptions } from './data/make-batch.js';
+export { resizeImage } from './data/resize-image.js';
+export { limitDataset } from './data/limit-dataset.js';
+export { readTar, type TarEntry } from './data/tar-reader.js';
+// Training
+export { Rng, type RngState } from './train/rng.js';
+export { Optimizer, paperSgd, defaultAdam, type OptimizerConfig, type SgdConfig, type AdamConfig } from './train/optimizer.js';
+export {
+  learningRateAt,
+  defaultSchedule,
+  scheduleNames,
+  type ScheduleConfig,
+  type StepSchedule,
+  type CosineSchedule,
+  type OneCycleSchedule,
+  type ConstantSchedule,
+} from './train/schedule.js';
+export { crossEntropy, countCorrect } from './train/cross-entropy.js';
+export { trainStep, type TrainStepOptions } from './train/train-step.js';
+export { evaluate, type EvalResult } from './train/evaluate.js';
+export {
+  fit,
+  initialState,
+  type FitOptions,
+  type FitInput,
+  type FitCallbacks,
+  type TrainingState,
+  type EpochMetrics,
+  type StepProgress,
+} from './train/fit.js';
+export { NonFiniteLossError } from './train/non-finite-loss-error.js';
+export { classify, type Guess } from './train/classify.js';
+export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
+export { renderCurvesSvg } from './train/curves-svg.js';
+export { formatProgress, formatDuration } from './train/format-progress.js';
+// Checkpoint format (bytes; writing files is in @residual/core/node)
+export {
+  encodeCheckpoint,
+  decodeCheckpoint,
+  type CheckpointHeader,
+  type CheckpointData,
+  type StoredTensor,
+} from './checkpoint/checkpoint-format.js';
+export { snapshotTensors, restoreWeights } from './checkpoint/snapshot.js';

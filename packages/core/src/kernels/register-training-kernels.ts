@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { batchNormGradient } from './batch-norm-gradient.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
@@ -32,6 +33,7 @@ const stockKernels = new Map<string, KernelConfig | undefined>();
  * registerTrainingKernels('wasm'); // ['Conv2DBackpropFilter', 'Conv2DBackpropInput', …]
  */
 export function registerTrainingKernels(backendName: string): string[] {
+  registerTrainingGradients();
   const makers = trainingKernels[backendName] ?? [];
   const names: string[] = [];
   for (const make of makers) {
@@ -46,6 +48,29 @@ export function registerTrainingKernels(backendName: string): string[] {
     names.push(config.kernelName);
   }
   return names;
+}
+
+let gradientsRegistered = false;
+
+/**
+ * Replaces TF.js gradients whose stock form is needlessly slow on every backend (today:
+ * `FusedBatchNorm`, see {@link batchNormGradient}). Same values; called by {@link registerTrainingKernels}.
+ *
+ * @returns nothing.
+ * @example
+ * registerTrainingGradients();
+ */
+export function registerTrainingGradients(): void {
+  if (gradientsRegistered) return;
+  gradientsRegistered = true;
+  // registerGradient warns when it overwrites; TF.js offers no unregisterGradient.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    tf.registerGradient(batchNormGradient);
+  } finally {
+    console.warn = warn;
+  }
 }
 
 /**

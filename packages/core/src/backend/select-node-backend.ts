@@ -1,0 +1,121 @@
+import type { BackendChoice, BackendSkip } from './backend-choice.js';
+import { registerTrainingKernels } from '../kernels/register-training-kernels.js';
+import { probeDawn } from './probe-dawn.js';
+import { trySetBackend } from './try-set-backend.js';
+
+/** Backends Residual uses in Node, best first. */
+export const nodeBackendOrder = ['tensorflow-gpu', 'webgpu', 'wasm', 'cpu'] as const;
+
+/** One of the Node backends; `tensorflow-gpu` is `@tensorflow/tfjs-node-gpu` (TF.js calls it `tensorflow`). */
+export type NodeBackendName = (typeof nodeBackendOrder)[number];
+
+/** Options for {@link selectNodeBackend}. */
+export interface SelectNodeBackendOptions {
+  /** Try this backend first (the CLI's `--backend`); `'auto'` or absent: {@link nodeBackendOrder}. */
+  readonly backend?: NodeBackendName | 'auto';
+  /** Dawn options for `create()`; default from `RESIDUAL_WEBGPU_FLAGS` (comma-separated). */
+  readonly webgpuFlags?: readonly string[];
+  /** How long the WebGPU adapter probe may take; default 20 s. */
+  readonly probeTimeoutMs?: number;
+}
+
+/** True when `name` is a Node backend name. */
+export function isNodeBackendName(name: string): name is NodeBackendName {
+  return (nodeBackendOrder as readonly string[]).includes(name);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+async function importOptional(specifier: string): Promise<string | undefined> {
+  try {
+    await import(specifier);
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return 'not-installed';
+    return firstLine(error);
+  }
+}
+
+async function tryTensorflowGpu(): Promise<string | undefined> {
+  // A variable specifier: the package is an optional peer that bundlers and tsc must not resolve.
+  const specifier = '@tensorflow/tfjs-node-gpu';
+  const failure = await importOptional(specifier);
+  if (failure === 'not-installed') {
+    return 'not installed (optional: npm install @tensorflow/tfjs-node-gpu@4.22.0, needs CUDA 11.2 + cuDNN 8.1)';
+  }
+  if (failure !== undefined) return `installed but failed to load: ${failure}`;
+  return trySetBackend('tensorflow');
+}
+
+async function tryWebGpu(flags: readonly string[], forced: boolean, timeoutMs: number): Promise<{ reason?: string; detail?: string }> {
+  const probe = await probeDawn(flags, timeoutMs);
+  if (!probe.found) return { reason: probe.reason };
+  if (probe.software && !forced) {
+    return { reason: `only a software adapter (${probe.description}), slower than wasm; force it with --backend webgpu` };
+  }
+  try {
+    const { create, globals } = (await import('webgpu')) as unknown as {
+      create(flags: string[]): unknown;
+      globals: Record<string, unknown>;
+    };
+    Object.assign(globalThis, globals);
+    const holder = globalThis as { navigator?: { gpu?: unknown } };
+    if (holder.navigator === undefined) holder.navigator = {};
+    holder.navigator.gpu = create([...flags]);
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } catch (error) {
+    return { reason: `could not load Dawn: ${firstLine(error)}` };
+  }
+  const reason = await trySetBackend('webgpu');
+  return reason === undefined ? { detail: probe.description } : { reason };
+}
+
+/**
+ * Picks the best TF.js backend in Node and makes it active: `tensorflow-gpu` (if the user installed
+ * `@tensorflow/tfjs-node-gpu` and it loads) → `webgpu` (Dawn, with a hardware adapter) → `wasm` → `cpu`.
+ * `backend` moves one to the front (a forced `webgpu` also accepts a software adapter). A backend
+ * that is missing or fails is recorded with a one-line reason and the next is tried; cpu always
+ * works. On wasm and cpu, Residual's training kernels are registered. A process that used Dawn may
+ * not exit by itself: end it with `process.exit()`.
+ *
+ * @param options - see {@link SelectNodeBackendOptions}.
+ * @returns the chosen backend and why the ones before it were skipped.
+ * @example
+ * const choice = await selectNodeBackend({ backend: 'wasm' });
+ * for (const line of describeBackendChoice(choice)) console.log(line); // backend: wasm
+ */
+export async function selectNodeBackend(options: SelectNodeBackendOptions = {}): Promise<BackendChoice> {
+  const forced = options.backend !== undefined && options.backend !== 'auto' ? options.backend : undefined;
+  const order: NodeBackendName[] =
+    forced === undefined ? [...nodeBackendOrder] : [forced, ...nodeBackendOrder.filter((name) => name !== forced)];
+  const flags =
+    options.webgpuFlags ?? (process.env['RESIDUAL_WEBGPU_FLAGS'] ?? '').split(',').map((flag) => flag.trim()).filter(Boolean);
+  const skipped: BackendSkip[] = [];
+  for (const name of order) {
+    let reason: string | undefined;
+    let detail: string | undefined;
+    try {
+      if (name === 'tensorflow-gpu') reason = await tryTensorflowGpu();
+      else if (name === 'webgpu') ({ reason, detail } = await tryWebGpu(flags, forced === 'webgpu', options.probeTimeoutMs ?? 20_000));
+      else {
+        await import(name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs-backend-cpu');
+        reason = await trySetBackend(name);
+      }
+    } catch (error) {
+      reason = `could not load: ${firstLine(error)}`;
+    }
+    if (reason === undefined) {
+      registerTrainingKernels(name === 'tensorflow-gpu' ? 'tensorflow' : name);
+      return detail === undefined ? { name, skipped } : { name, skipped, detail };
+    }
+    skipped.push({ name, reason });
+  }
+  throw new Error(
+    `selectNodeBackend: at least one backend must initialise, but got none (${skipped
+      .map((skip) => `${skip.name}: ${skip.reason}`)
+      .join('; ')}). Reinstall @tensorflow/tfjs-backend-cpu.`,
+  );
+}

@@ -1,0 +1,113 @@
+import type { ChannelStats } from '../data/channel-stats.js';
+import type { DatasetKind } from '../data/image-dataset.js';
+import type { ResNetConfig } from '../model-api.js';
+import type { EpochMetrics, FitOptions, TrainingState } from '../train/fit.js';
+import type { OptimizerConfig } from '../train/optimizer.js';
+
+/** One stored tensor: name (for messages), shape, and whether it is a model weight or optimiser state. */
+export interface StoredTensor {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly group: 'weights' | 'optimizer';
+}
+
+/** What a checkpoint says about the data it was trained on (enough to predict on new images). */
+export interface CheckpointData {
+  readonly kind: DatasetKind;
+  readonly source: string;
+  readonly classNames: readonly string[];
+  readonly imageShape: readonly [number, number, number];
+  /** The normalisation used in training; prediction must use the same. */
+  readonly stats: ChannelStats;
+}
+
+/** The JSON header of a checkpoint file. */
+export interface CheckpointHeader {
+  readonly format: 'residual-checkpoint';
+  readonly version: 1;
+  /** Rebuilds the model: `buildModel(model.name, model)`. */
+  readonly model: ResNetConfig;
+  readonly data: CheckpointData;
+  readonly fit: FitOptions;
+  readonly optimizer: OptimizerConfig & { readonly step: number };
+  readonly seed: number;
+  readonly state: TrainingState;
+  /** Metrics of every completed epoch, oldest first. */
+  readonly history: readonly EpochMetrics[];
+  readonly backend: string;
+  readonly savedAt: string;
+  /** Every tensor in the body, in order: all model weights (trainable and BN running statistics), then optimiser state. */
+  readonly tensors: readonly StoredTensor[];
+}
+
+const magic = 'RESIDUAL';
+
+/**
+ * Serialises a checkpoint: the 8 bytes `RESIDUAL`, the header's byte length (uint32, little-endian),
+ * the header as UTF-8 JSON padded to 4 bytes, then every tensor as little-endian float32, in the
+ * header's order.
+ *
+ * @param header - the JSON header; `tensors` must describe `values`.
+ * @param values - one array per stored tensor.
+ * @returns the file's bytes.
+ * @example
+ * const bytes = encodeCheckpoint(header, values);
+ */
+export function encodeCheckpoint(header: CheckpointHeader, values: readonly Float32Array[]): Uint8Array {
+  if (values.length !== header.tensors.length) {
+    throw new Error(
+      `encodeCheckpoint: values must match header.tensors (${header.tensors.length}), but got ${values.length}. This is a bug in the caller.`,
+    );
+  }
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = Math.ceil(json.length / 4) * 4;
+  const bodyBytes = values.reduce((sum, array) => sum + array.length * 4, 0);
+  const bytes = new Uint8Array(12 + headerBytes + bodyBytes);
+  bytes.set(new TextEncoder().encode(magic), 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(8, headerBytes, true);
+  bytes.fill(0x20, 12, 12 + headerBytes); // pad the JSON with spaces
+  bytes.set(json, 12);
+  let offset = 12 + headerBytes;
+  for (const array of values) {
+    for (let i = 0; i < array.length; i++, offset += 4) view.setFloat32(offset, array[i] ?? 0, true);
+  }
+  return bytes;
+}
+
+/**
+ * Parses a checkpoint written by {@link encodeCheckpoint}, checking every length.
+ *
+ * @param bytes - the file's bytes.
+ * @param file - its path, for error messages.
+ * @returns the header and one float32 array per stored tensor.
+ * @throws Error naming the file when it is not a checkpoint, is truncated, or is of an unknown version.
+ * @example
+ * const { header, values } = decodeCheckpoint(await readFile('runs/a/last.ckpt'), 'runs/a/last.ckpt');
+ */
+export function decodeCheckpoint(bytes: Uint8Array, file: string): { header: CheckpointHeader; values: Float32Array[] } {
+  const fail = (what: string) =>
+    new Error(`checkpoint: ${file} must be a Residual checkpoint, but ${what}. Use the last.ckpt or best.ckpt that residual train wrote.`);
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== magic) throw fail('it does not start with RESIDUAL');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerBytes = view.getUint32(8, true);
+  if (12 + headerBytes > bytes.length) throw fail(`its header is truncated (${bytes.length} bytes)`);
+  let header: CheckpointHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes))) as CheckpointHeader;
+  } catch {
+    throw fail('its header is not valid JSON');
+  }
+  if (header.format !== 'residual-checkpoint' || header.version !== 1) throw fail(`it has format version ${String(header.version)}`);
+  const values: Float32Array[] = [];
+  let offset = 12 + headerBytes;
+  for (const tensor of header.tensors) {
+    const size = tensor.shape.reduce((product, dim) => product * dim, 1);
+    if (offset + size * 4 > bytes.length) throw fail(`it is truncated inside tensor ${tensor.name} at byte offset ${offset}`);
+    const array = new Float32Array(size);
+    for (let i = 0; i < size; i++, offset += 4) array[i] = view.getFloat32(offset, true);
+    values.push(array);
+  }
+  if (offset !== bytes.length) throw fail(`it has ${bytes.length - offset} unexpected bytes after the last tensor`);
+  return { header, values };
+}

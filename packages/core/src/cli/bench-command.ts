@@ -1,0 +1,78 @@
+import { buildModel, isModelName, modelNames } from '../model-api.js';
+import { benchmark, type BenchmarkResult } from '../train/benchmark.js';
+import type { CliIo } from './cli-io.js';
+import { choiceOption, numberOption, parseOptions } from './parse-options.js';
+import { UsageError } from './usage-error.js';
+import { useBackend } from './use-backend.js';
+
+export const benchUsage = `Usage: residual bench [--model <name>] [--backend <name>] [options]
+
+Trains and/or runs inference on random data for a few steps and prints images/s, ms/step and
+peak tensor memory. Each step reads back one scalar only, so the timing includes no full-tensor
+copies.
+
+Options:
+  --model <name>       model to build (default resnet20)
+  --backend <name>     auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
+  --mode <mode>        train, infer or both (default both)
+  --batch-size <n>     images per step (default 32)
+  --steps <n>          timed steps (default 10)
+  --warmup <n>         untimed steps first (default 2)
+  --json               print one JSON line per mode
+  -h, --help           show this help`;
+
+/**
+ * Formats a benchmark as one line.
+ *
+ * @param result - from `benchmark`.
+ * @param model - the model's name.
+ * @returns e.g. `train resnet20 on wasm, batch 32: 903.7 ms/step, 35.4 images/s, peak 412.3 MB`.
+ * @example
+ * formatBenchmark(result, 'resnet20');
+ */
+export function formatBenchmark(result: BenchmarkResult, model: string): string {
+  return (
+    `${result.mode} ${model} on ${result.backend}, batch ${result.batchSize}, ${result.steps} steps: ` +
+    `${result.msPerStep.toFixed(1)} ms/step, ${result.imagesPerSecond.toFixed(1)} images/s, ` +
+    `peak ${(result.peakBytes / 1e6).toFixed(1)} MB`
+  );
+}
+
+/**
+ * `residual bench`.
+ *
+ * @param args - arguments after `bench`.
+ * @param io - output streams.
+ * @returns the exit status.
+ * @example
+ * await benchCommand(['--model', 'resnet20', '--backend', 'wasm', '--steps', '5'], io);
+ */
+export async function benchCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions('bench', args, {
+    model: { type: 'string' },
+    backend: { type: 'string' },
+    mode: { type: 'string' },
+    'batch-size': { type: 'string' },
+    steps: { type: 'string' },
+    warmup: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help === true) {
+    io.out(benchUsage);
+    return 0;
+  }
+  const name = values.model ?? 'resnet20';
+  if (!isModelName(name)) throw new UsageError(`residual bench: --model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}.`);
+  const mode = choiceOption('bench', 'mode', values.mode, ['both', 'train', 'infer']);
+  const batchSize = numberOption('bench', 'batch-size', values['batch-size'], 32, 'positive integer');
+  const steps = numberOption('bench', 'steps', values.steps, 10, 'positive integer');
+  const warmup = numberOption('bench', 'warmup', values.warmup, 2, 'non-negative');
+  const choice = await useBackend('bench', values.backend, io, values.json === true);
+  const model = buildModel(name, { seed: 1 });
+  for (const each of mode === 'both' ? (['infer', 'train'] as const) : [mode]) {
+    const result = await benchmark(model.layersModel, { mode: each, batchSize, steps, warmup });
+    io.out(values.json === true ? JSON.stringify({ model: name, device: choice.detail ?? null, ...result }) : formatBenchmark(result, name));
+  }
+  model.dispose();
+  return 0;
+}

@@ -1,0 +1,43 @@
+/** Where a command writes: results to `out` (stdout), diagnostics and progress to `err` (stderr). */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Rewrites the current stderr line (progress bars); a no-op when stderr is not a terminal. */
+  status(line: string): void;
+  /** The command line as typed, for provenance. */
+  readonly command: string;
+}
+
+/**
+ * The process's own streams.
+ *
+ * @param command - the command line to record.
+ * @returns an io writing to stdout/stderr, with a progress line only on a terminal.
+ * @example
+ * await main(argv, processIo('residual train …'));
+ */
+export function processIo(command: string): CliIo {
+  const tty = process.stderr.isTTY === true;
+  let statusShown = false;
+  const clearStatus = () => {
+    if (statusShown) process.stderr.write('\r\x1b[2K');
+    statusShown = false;
+  };
+  return {
+    command,
+    out(line) {
+      clearStatus();
+      process.stdout.write(`${line}\n`);
+    },
+    err(line) {
+      clearStatus();
+      process.stderr.write(`${line}\n`);
+    },
+    status(line) {
+      if (!tty) return;
+      const width = process.stderr.columns ?? 120;
+      process.stderr.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
+      statusShown = true;
+    },
+  };
+}

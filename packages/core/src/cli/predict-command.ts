@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import { loadCheckpoint, resolveCheckpoint } from '../checkpoint/load-checkpoint.js';
+import { DataError } from '../data/data-error.js';
+import { decodeImage } from '../data/decode-image.js';
+import { resizeImage } from '../data/resize-image.js';
+import { classify } from '../train/classify.js';
+import type { CliIo } from './cli-io.js';
+import { choiceOption, numberOption, parseOptions } from './parse-options.js';
+import { UsageError } from './usage-error.js';
+import { useBackend } from './use-backend.js';
+
+export const predictUsage = `Usage: residual predict --checkpoint <run dir|file.ckpt> [options] <image files...>
+
+Classifies .jpg/.png images with a trained model and prints, per image:
+  this picture might be: dog, score: 0.97
+
+Options:
+  --checkpoint <path>  run folder written by residual train, or a .ckpt file
+  --which <best|last>  which checkpoint of a run folder (default best)
+  --top <k>            print the k best guesses (default 1)
+  --resize             scale images to the model's input size (otherwise they must already have it)
+  --backend <name>     auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
+  --json               print one JSON line per image
+  -h, --help           show this help`;
+
+async function readForModel(file: string, shape: readonly [number, number, number], resize: boolean): Promise<Uint8Array> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new DataError(`predict: ${file} must be a readable image file, but got ${error.code ?? error.message}. Check the path.`);
+  });
+  let image;
+  try {
+    image = decodeImage(new Uint8Array(bytes), file);
+  } catch (error) {
+    throw new DataError(`predict: ${(error as Error).message.replace(/^decodeImage: /, '')}`);
+  }
+  const [height, width, channels] = shape;
+  let pixels = image.pixels;
+  if (image.height !== height || image.width !== width) {
+    if (!resize) {
+      throw new DataError(
+        `predict: ${file} must be ${height}×${width} (the model's input), but got ${image.height}×${image.width}. ` +
+          'Pass --resize to scale it, or crop it first.',
+      );
+    }
+    pixels = resizeImage(pixels, [image.height, image.width, 3], [height, width]);
+  }
+  if (channels === 3) return pixels;
+  // A one-channel model (MNIST): the mean of R, G and B.
+  const grey = new Uint8Array(height * width);
+  for (let i = 0; i < grey.length; i++) grey[i] = Math.round(((pixels[i * 3] ?? 0) + (pixels[i * 3 + 1] ?? 0) + (pixels[i * 3 + 2] ?? 0)) / 3);
+  return grey;
+}
+
+/**
+ * `residual predict`: classifies image files with a checkpoint.
+ *
+ * @param args - arguments after `predict`.
+ * @param io - output streams.
+ * @returns the exit status.
+ * @example
+ * await predictCommand(['--checkpoint', 'runs/resnet20', 'dog.png'], io); // this picture might be: dog, score: 0.97
+ */
+export async function predictCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions('predict', args, {
+    checkpoint: { type: 'string' },
+    which: { type: 'string' },
+    top: { type: 'string' },
+    resize: { type: 'boolean' },
+    backend: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help === true) {
+    io.out(predictUsage);
+    return 0;
+  }
+  if (values.checkpoint === undefined) throw new UsageError('residual predict: --checkpoint must name a run folder or .ckpt file, but got none.');
+  if (positionals.length === 0) throw new UsageError('residual predict: at least one image file must be given, but got none. Example: residual predict --checkpoint runs/a dog.png');
+  const which = choiceOption('predict', 'which', values.which, ['best', 'last']);
+  const top = numberOption('predict', 'top', values.top, 1, 'positive integer');
+  const file = await resolveCheckpoint(values.checkpoint, which);
+  await useBackend('predict', values.backend, io, values.json === true);
+  const { header, model, optimizerState } = await loadCheckpoint(file);
+  optimizerState.forEach((tensor) => tensor.dispose());
+  const shape = header.data.imageShape;
+  for (const image of positionals) {
+    const pixels = await readForModel(image, shape, values.resize === true);
+    const [guesses = []] = await classify(model.layersModel, pixels, { imageShape: shape, stats: header.data.stats, classNames: header.data.classNames, top });
+    if (values.json === true) {
+      io.out(JSON.stringify({ file: image, guesses }));
+      continue;
+    }
+    const [best, ...others] = guesses;
+    if (best === undefined) continue;
+    const prefix = positionals.length > 1 ? `${image}: ` : '';
+    io.out(`${prefix}this picture might be: ${best.className}, score: ${best.score.toFixed(2)}`);
+    for (const guess of others) io.out(`${' '.repeat(prefix.length)}  or: ${guess.className}, score: ${guess.score.toFixed(2)}`);
+  }
+  model.dispose();
+  return 0;
+}

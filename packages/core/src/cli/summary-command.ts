@@ -1,0 +1,78 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { buildModel, isModelName, modelNames, summarize, summary, type ResNetOptions } from '../model-api.js';
+import type { CliIo } from './cli-io.js';
+import { numberOption, parseOptions } from './parse-options.js';
+import { UsageError } from './usage-error.js';
+
+export const summaryUsage = `Usage: residual summary <model> [--json] [--num-classes <n>] [--input-shape <H>x<W>x<C>]
+
+Prints a model's layers (output shape, parameters) and totals: trainable parameters and
+multiply-accumulates (MACs) per image. BN running statistics are counted as non-trainable.
+
+Models: ${modelNames.join(', ')}
+
+Options:
+  --json                  print { "model", "params", "trainableParams", "nonTrainableParams", "macs", "inputShape", "layers" }
+  --num-classes <n>       classes of the final layer (default: the model's)
+  --input-shape <HxWxC>   input image shape (default: the model's, e.g. 32x32x3 for CIFAR models)
+  -h, --help              show this help`;
+
+/**
+ * `residual summary`: builds a model (on the cpu backend, no training) and prints its summary.
+ *
+ * @param args - arguments after `summary`.
+ * @param io - output streams.
+ * @returns the exit status.
+ * @example
+ * await summaryCommand(['resnet20', '--json'], io); // {"model":"resnet20","params":272474,…}
+ */
+export async function summaryCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions('summary', args, {
+    json: { type: 'boolean' },
+    'num-classes': { type: 'string' },
+    'input-shape': { type: 'string' },
+  });
+  if (values.help === true) {
+    io.out(summaryUsage);
+    return 0;
+  }
+  const [name, ...extra] = positionals;
+  if (name === undefined || extra.length > 0) {
+    throw new UsageError(`residual summary: exactly one model name must be given, but got ${positionals.length}. Example: residual summary resnet20.`);
+  }
+  if (!isModelName(name)) {
+    throw new UsageError(`residual summary: the model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}.`);
+  }
+  const options: ResNetOptions = {};
+  if (values['num-classes'] !== undefined) options.numClasses = numberOption('summary', 'num-classes', values['num-classes'], 10, 'positive integer');
+  if (values['input-shape'] !== undefined) {
+    const match = /^(\d+)x(\d+)x(\d+)$/i.exec(values['input-shape']);
+    if (match === null) {
+      throw new UsageError(`residual summary: --input-shape must be <H>x<W>x<C> such as 32x32x3, but got ${JSON.stringify(values['input-shape'])}.`);
+    }
+    options.inputShape = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  await tf.setBackend('cpu');
+  tf.enableProdMode();
+  const model = buildModel(name, options);
+  if (values.json === true) {
+    const result = summarize(model);
+    io.out(
+      JSON.stringify({
+        model: name,
+        params: result.params.trainable,
+        trainableParams: result.params.trainable,
+        nonTrainableParams: result.params.nonTrainable,
+        totalParams: result.params.total,
+        macs: result.macs,
+        inputShape: result.inputShape,
+        layers: result.rows,
+      }),
+    );
+  } else {
+    io.out(summary(model));
+  }
+  model.dispose();
+  return 0;
+}

@@ -1,0 +1,118 @@
+import { describeDataset, loadDataset } from '../data/load-dataset.js';
+import { cifarAugmentation } from '../data/make-batch.js';
+import { isModelName, modelNames } from '../model-api.js';
+import { formatProgress } from '../train/format-progress.js';
+import { defaultAdam, paperSgd, type OptimizerConfig } from '../train/optimizer.js';
+import { defaultSchedule, scheduleNames } from '../train/schedule.js';
+import { runFiles, trainRun } from '../train/train-run.js';
+import type { CliIo } from './cli-io.js';
+import { choiceOption, numberOption, parseOptions, sizeOption } from './parse-options.js';
+import { UsageError } from './usage-error.js';
+import { limitDataset } from '../data/limit-dataset.js';
+import { useBackend } from './use-backend.js';
+
+export const trainUsage = `Usage: residual train --model <name> --data <dir|mnist> [options]
+
+Trains a model and writes a run folder: last.ckpt and best.ckpt (atomic, every epoch),
+metrics.jsonl (one JSON line per epoch) and curves.svg.
+
+Options:
+  --model <name>         ${'model to build (default resnet20); see residual summary --help'}
+  --data <dir|mnist>     CIFAR-10 binary folder, image folder (<class>/<image>.jpg|png) or mnist
+  --epochs <n>           epochs in total, also when resuming (default 10)
+  --batch-size <n>       images per step (default 128, the paper's)
+  --lr <x>               base learning rate (default 0.1 for sgd, 0.001 for adam)
+  --optimizer <name>     sgd (momentum 0.9, the paper's) or adam (default sgd)
+  --momentum <x>         SGD momentum (default 0.9)
+  --weight-decay <x>     L2 weight decay (default 1e-4 for sgd, 0 for adam)
+  --schedule <name>      ${scheduleNames.join(', ')} (default cosine); step divides by 10 at 50 % and 75 %
+  --label-smoothing <x>  label smoothing in [0, 1) (default 0)
+  --no-augment           no random crop and flip
+  --seed <n>             seed for weights, data order and augmentation (default 1)
+  --limit <n>            use at most n training and n test images (quick runs)
+  --resize <H>x<W>       resize image-folder images to this size
+  --backend <name>       auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
+  --out <dir>            run folder (default runs/<model>)
+  --resume               continue from <out>/last.ckpt
+  -h, --help             show this help`;
+
+/**
+ * `residual train`: parses options, selects the backend, loads the data and runs {@link trainRun}.
+ *
+ * @param args - arguments after `train`.
+ * @param io - output streams.
+ * @returns the exit status.
+ * @example
+ * await trainCommand(['--model', 'resnet20', '--data', 'data/cifar10', '--epochs', '2'], io);
+ */
+export async function trainCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions('train', args, {
+    model: { type: 'string' },
+    data: { type: 'string' },
+    epochs: { type: 'string' },
+    'batch-size': { type: 'string' },
+    lr: { type: 'string' },
+    optimizer: { type: 'string' },
+    momentum: { type: 'string' },
+    'weight-decay': { type: 'string' },
+    schedule: { type: 'string' },
+    'label-smoothing': { type: 'string' },
+    'no-augment': { type: 'boolean' },
+    seed: { type: 'string' },
+    limit: { type: 'string' },
+    resize: { type: 'string' },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+    resume: { type: 'boolean' },
+  });
+  if (values.help === true) {
+    io.out(trainUsage);
+    return 0;
+  }
+  const model = values.model ?? 'resnet20';
+  if (!isModelName(model)) {
+    throw new UsageError(`residual train: --model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(model)}. See residual summary --help.`);
+  }
+  if (values.data === undefined) {
+    throw new UsageError('residual train: --data must name a CIFAR-10 folder, an image folder or mnist, but got none. Example: --data data/cifar10.');
+  }
+  const optimizerKind = choiceOption('train', 'optimizer', values.optimizer, ['sgd', 'adam']);
+  const base = optimizerKind === 'sgd' ? paperSgd : defaultAdam;
+  const weightDecay = numberOption('train', 'weight-decay', values['weight-decay'], base.weightDecay, 'non-negative');
+  const optimizer: OptimizerConfig =
+    base.kind === 'sgd'
+      ? { ...base, weightDecay, momentum: numberOption('train', 'momentum', values.momentum, base.momentum, 'non-negative') }
+      : { ...base, weightDecay };
+  const fit = {
+    epochs: numberOption('train', 'epochs', values.epochs, 10, 'positive integer'),
+    batchSize: numberOption('train', 'batch-size', values['batch-size'], 128, 'positive integer'),
+    lr: numberOption('train', 'lr', values.lr, optimizerKind === 'sgd' ? 0.1 : 0.001, 'positive'),
+    schedule: defaultSchedule(choiceOption('train', 'schedule', values.schedule, ['cosine', 'step', 'one-cycle', 'constant'])),
+    labelSmoothing: numberOption('train', 'label-smoothing', values['label-smoothing'], 0, 'fraction'),
+    augment: values['no-augment'] === true ? null : cifarAugmentation,
+  };
+  const seed = numberOption('train', 'seed', values.seed, 1, 'non-negative');
+  const limit = values.limit === undefined ? undefined : numberOption('train', 'limit', values.limit, 0, 'positive integer');
+  const resize = sizeOption('train', values.resize);
+  const out = values.out ?? `runs/${model}`;
+  const choice = await useBackend('train', values.backend, io);
+  const loaded = await loadDataset(values.data, resize === undefined ? { onWarning: io.err } : { resize, onWarning: io.err });
+  const data = limit === undefined ? loaded : limitDataset(loaded, limit);
+  io.err(`data: ${describeDataset(data)}`);
+  await trainRun({
+    model,
+    data,
+    out,
+    fit,
+    optimizer,
+    seed,
+    resume: values.resume === true,
+    backend: choice.detail === undefined ? { name: choice.name } : { name: choice.name, detail: choice.detail },
+    command: io.command,
+    onProgress: (progress) => io.status(formatProgress(progress)),
+    onLine: io.out,
+  });
+  const files = runFiles(out);
+  io.out(`run folder ${out}: ${[files.last, files.best, files.metrics, files.curves].map((file) => file.slice(out.length + 1)).join(', ')}`);
+  return 0;
+}

