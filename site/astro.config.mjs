@@ -1,16 +1,31 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
+import { join } from 'node:path';
+import { residualAssets } from './integrations/residual-assets.mjs';
 
 // RESIDUAL_SITE_BASE lets the static build live under a sub-path (e.g. /residual/ on a host).
 const base = process.env.RESIDUAL_SITE_BASE ?? '/';
 
+// Workspace packages resolve to their TypeScript sources ("@residual/source"), so the site needs no
+// separate build of them and a fresh clone works. Setting `conditions` replaces Vite's defaults,
+// so the defaults are listed again after ours.
+const clientConditions = ['@residual/source', 'module', 'browser', 'development|production'];
+const serverConditions = ['@residual/source', 'module', 'node', 'development|production'];
+
+// RESIDUAL_LESSONS_ROOT renders another lessons tree (the machinery's test fixture) instead of
+// packages/lessons; its live examples replace the package's.
+const lessonsRoot = process.env.RESIDUAL_LESSONS_ROOT;
+/** @type {Record<string, string>} */
+const alias = lessonsRoot ? { '@residual/lessons/live': join(lessonsRoot, 'examples/live.ts') } : {};
+
 export default defineConfig({
   base,
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  build: { format: 'directory' },
+  integrations: [residualAssets()],
   vite: {
-    resolve: { conditions: ['@residual/source'] },
-    ssr: { resolve: { conditions: ['@residual/source'], externalConditions: ['@residual/source'] } },
+    resolve: { conditions: clientConditions, alias },
+    ssr: { resolve: { conditions: serverConditions } },
+    build: { chunkSizeWarningLimit: 4096 },
   },
 });

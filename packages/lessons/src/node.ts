@@ -1,1 +1,23 @@
-export {};
+/**
+ * @residual/lessons/node — the Node-only machinery: list and compile lessons (mdx-bundler), the
+ * build-time data (numbers, tables, captured compiler errors, example texts), the parity check
+ * between languages, recorded results, UI strings, and the lesson scaffold.
+ *
+ * @packageDocumentation
+ */
+export { lessonsRoot, lessonDirs, type LessonDirs } from './package-root.js';
+export { listLessons, type LessonEntry } from './lesson-files.js';
+export { compileLesson, type CompileLessonOptions } from './compile-lesson.js';
+export { compileMdxFile, type CompiledLesson, type CompileMdxOptions, type LessonFrontmatter } from './mdx/compile-mdx.js';
+export type { LessonHeading, ComponentUse, SectionNumbers, LessonOutline } from './mdx/outline-types.js';
+export { loadLessonData, generatedFiles } from './lesson-data.js';
+export { generateLessonData, type GenerateReport } from './generate/generate-all.js';
+export { runNumbers, type NumbersRun } from './generate/run-numbers.js';
+export { captureCompilerErrors } from './generate/compiler-errors.js';
+export { exampleTexts } from './generate/example-texts.js';
+export { liveIds } from './generate/live-ids.js';
+export * from './index.js';
+export { loadUiStrings, type UiStrings } from './ui-strings.js';
+export { loadResults, provenanceFields, type RecordedRun, type RecordedResults } from './results.js';
+export { planLessonPages, type PlannedPage } from './lesson-pages.js';
+export { useCpuBackend } from './node-backend.js';

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { liveExampleList, type LiveRegistry } from '../live-registry.js';
+
+/**
+ * The ids of the live examples registered in `examples/live.ts` (`export const liveExamples`),
+ * or none when the file does not exist yet. Needs a TypeScript loader (tsx or vitest).
+ *
+ * @param examplesDir - the `examples/` folder.
+ * @example
+ * await liveIds('…/examples'); // ['identity-start', 'grad-norms', …]
+ */
+export async function liveIds(examplesDir: string): Promise<string[]> {
+  const file = join(examplesDir, 'live.ts');
+  if (!existsSync(file)) return [];
+  const module = (await import(pathToFileURL(file).href)) as { liveExamples?: LiveRegistry };
+  if (module.liveExamples === undefined) {
+    throw new Error('liveIds: examples/live.ts must export `liveExamples` (a record by id or an array of LiveExample), but it does not. Add the export.');
+  }
+  return liveExampleList(module.liveExamples).map((example) => example.id);
+}

@@ -1,0 +1,17 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+
+/**
+ * Makes TF.js's cpu backend active: what generated numbers and the Node reference runs of live
+ * examples use, so they do not depend on the machine.
+ *
+ * @example
+ * await useCpuBackend();
+ * const { result } = await runLiveExample(example, { size: 'small' });
+ */
+export async function useCpuBackend(): Promise<void> {
+  if (!(await tf.setBackend('cpu'))) {
+    throw new Error('useCpuBackend: the cpu backend must initialise, but tf.setBackend("cpu") failed. Check @tensorflow/tfjs-backend-cpu.');
+  }
+  await tf.ready();
+}

@@ -1,0 +1,71 @@
+// @ts-check
+// Copies what the site serves but does not build: the TF.js wasm binaries (served from the site
+// itself, never a CDN) and the typedoc API reference of the three packages (under /api/).
+import { cpSync, createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The folder holding tfjs-backend-wasm's .wasm files. */
+export function wasmDir() {
+  return join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+}
+
+/** Typedoc output folders by the name they get under /api/. */
+export const apiDocs = {
+  shapes: join(repo, 'packages/shapes/docs'),
+  core: join(repo, 'packages/core/docs'),
+  lessons: join(repo, 'packages/lessons/docs'),
+};
+
+/** @returns {import('astro').AstroIntegration} */
+export function residualAssets() {
+  return {
+    name: 'residual-assets',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const wasm = readdirSync(wasmDir()).filter((name) => name.endsWith('.wasm'));
+        for (const name of wasm) cpSync(join(wasmDir(), name), join(out, 'tfjs-wasm', name));
+        logger.info(`copied ${wasm.length} tfjs wasm files to tfjs-wasm/`);
+        for (const [name, folder] of Object.entries(apiDocs)) {
+          if (!existsSync(join(folder, 'index.html'))) {
+            if (process.env.RESIDUAL_SITE_ALLOW_MISSING_API === '1') {
+              logger.warn(`no API reference in ${folder}: /api/${name}/ will be missing (RESIDUAL_SITE_ALLOW_MISSING_API=1)`);
+              continue;
+            }
+            throw new Error(
+              `residual-assets: the API reference must be built in ${folder}, but it has no index.html. ` +
+                `Build the site through turbo (\`npx turbo run build --filter=@residual/site\`), which runs each package's docs task first.`,
+            );
+          }
+          cpSync(folder, join(out, 'api', name), { recursive: true });
+        }
+        logger.info('copied the typedoc API reference to api/');
+      },
+      'astro:server:setup': ({ server }) => {
+        // The dev server serves the same files straight from their sources.
+        server.middlewares.use((req, res, next) => {
+          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/(tfjs-wasm|api)\//, '/$1/');
+          const wasm = /^\/tfjs-wasm\/([\w.-]+\.wasm)$/.exec(path);
+          const api = /^\/api\/(shapes|core|lessons)\/(.*)$/.exec(path);
+          let file;
+          if (wasm?.[1]) file = join(wasmDir(), wasm[1]);
+          else if (api?.[1] && api[1] in apiDocs) {
+            const root = apiDocs[/** @type {keyof typeof apiDocs} */ (api[1])];
+            file = normalize(join(root, api[2] || 'index.html'));
+            if (!file.startsWith(root)) file = undefined;
+            else if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+          }
+          if (file === undefined || !existsSync(file)) return next();
+          const types = { '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+          res.setHeader('content-type', types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream');
+          createReadStream(file).pipe(res);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { useRender } from '../lib/render-context.js';
+
+/**
+ * `<Live id="grad-norms" />`: the static shell of a live example. The page's client script
+ * (`scripts/live-client.ts`) makes it run. Testing contract: the button has `data-run`; the output
+ * has `data-run-output`, whose `data-status` goes `idle` → `running` → `done` | `error`, and whose
+ * `data-backend` names the backend that ran.
+ */
+export function Live({ id }: { id: string }) {
+  const { ui } = useRender();
+  return (
+    <section className="live" data-live={id} aria-label={ui.t('live.title', { id })}>
+      <div className="live-bar">
+        <span className="live-title">{ui.t('live.title', { id })}</span>
+        <button type="button" data-run disabled>
+          {ui.t('live.run')}
+        </button>
+        <button type="button" data-stop disabled>
+          {ui.t('live.stop')}
+        </button>
+      </div>
+      <div data-run-output data-status="idle" data-backend="" aria-live="polite">
+        <p className="live-status">{ui.t('live.idle')}</p>
+        <progress className="live-progress" max={1} value={0} hidden />
+        <dl className="live-summary" hidden />
+        <div className="live-charts" />
+        <p className="live-memory" hidden />
+      </div>
+      <noscript>
+        <p className="live-noscript">{ui.t('live.noscript')}</p>
+      </noscript>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// Makes every <Live> shell on the page runnable. Contract (tests rely on it): the button has
+// `data-run`; the output `data-run-output` gets data-status running → done | error, and
+// data-backend the backend that ran. `?backend=webgl` forces a backend, `?size=small` a small run.
+import { formatMessage, formatNumber, type LiveResult } from '@residual/lessons';
+import { lineChart } from './line-chart.js';
+
+type Strings = Record<string, string>;
+const backends = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
+function strings(): Strings {
+  const element = document.getElementById('residual-ui');
+  return element === null ? {} : (JSON.parse(element.textContent ?? '{}') as Strings);
+}
+
+function options() {
+  const params = new URLSearchParams(location.search);
+  const backend = params.get('backend');
+  const forced = backends.find((name) => name === backend);
+  return { forced, size: params.get('size') === 'small' ? ('small' as const) : ('full' as const) };
+}
+
+function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
+  const t = (key: string, params?: Record<string, string | number>) => formatMessage(ui[key] ?? key, params);
+  const id = section.dataset['live'] ?? '';
+  const run = section.querySelector<HTMLButtonElement>('[data-run]');
+  const stop = section.querySelector<HTMLButtonElement>('[data-stop]');
+  const output = section.querySelector<HTMLElement>('[data-run-output]');
+  if (run === null || stop === null || output === null) return;
+  const status = output.querySelector<HTMLElement>('.live-status');
+  const progress = output.querySelector<HTMLProgressElement>('.live-progress');
+  const summary = output.querySelector<HTMLElement>('.live-summary');
+  const charts = output.querySelector<HTMLElement>('.live-charts');
+  const memory = output.querySelector<HTMLElement>('.live-memory');
+  const say = (text: string) => status !== null && (status.textContent = text);
+  let controller: AbortController | undefined;
+  run.disabled = false;
+
+  stop.addEventListener('click', () => controller?.abort());
+  run.addEventListener('click', async () => {
+    controller = new AbortController();
+    const { signal } = controller;
+    run.disabled = true;
+    stop.disabled = false;
+    output.dataset['status'] = 'running';
+    delete output.dataset['ms'];
+    say(t('live.loading'));
+    if (progress !== null) Object.assign(progress, { hidden: false, value: 0, max: 1 });
+    try {
+      const runtime = await import('./live-runtime.js');
+      const { forced, size } = options();
+      const choice = await runtime.chooseBackend(forced, wasmPaths);
+      output.dataset['backend'] = choice.name;
+      output.title = choice.skipped.length === 0 ? '' : t('live.skipped', { list: choice.skipped.map((skip) => `${skip.name} (${skip.reason})`).join('; ') });
+      say(t('live.running', { backend: choice.name }));
+      const example = runtime.liveExample(id);
+      const { result, ms, backend, tensors } = await runtime.runLiveExample(example, {
+        size,
+        signal,
+        onProgress: ({ step, total, message }) => {
+          if (progress !== null) Object.assign(progress, { max: Math.max(total, 1), value: step });
+          say(`${t('live.running', { backend: choice.name })} ${t('live.step', { step, total })}${message === undefined ? '' : ` — ${message}`}`);
+        },
+      });
+      if (signal.aborted) throw new DOMException('stopped', 'AbortError');
+      show(result, summary, charts, t);
+      output.dataset['backend'] = backend;
+      output.dataset['ms'] = ms.toFixed(0);
+      output.dataset['tensors'] = String(tensors.after);
+      if (memory !== null) Object.assign(memory, { hidden: false, textContent: t('live.tensors', { count: tensors.after }) });
+      say(t('live.done', { backend, seconds: (ms / 1000).toFixed(2) }));
+      output.dataset['status'] = 'done';
+    } catch (error) {
+      const message = signal.aborted ? t('live.stopped') : t('live.error', { message: error instanceof Error ? error.message : String(error) });
+      say(message);
+      output.dataset['error'] = message;
+      output.dataset['status'] = 'error';
+      if (!signal.aborted) console.warn(`live example ${id} failed:`, error);
+    } finally {
+      if (progress !== null) progress.hidden = true;
+      run.disabled = false;
+      run.textContent = t('live.runAgain');
+      stop.disabled = true;
+    }
+  });
+}
+
+function show(result: LiveResult, summary: HTMLElement | null, charts: HTMLElement | null, t: (key: string) => string): void {
+  if (summary !== null) {
+    summary.replaceChildren(
+      ...Object.entries(result.summary).map(([key, value]) => {
+        const row = document.createElement('div');
+        row.dataset['key'] = key;
+        const term = document.createElement('dt');
+        term.textContent = key;
+        const detail = document.createElement('dd');
+        detail.dataset['value'] = String(value);
+        detail.textContent = typeof value === 'number' ? formatNumber(value) : value;
+        row.append(term, detail);
+        return row;
+      }),
+    );
+    summary.hidden = false;
+  }
+  if (charts !== null) charts.innerHTML = (result.charts ?? []).map((chart) => lineChart(chart, t('chart.log'))).join('');
+}
+
+const ui = strings();
+const wasmPaths = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}tfjs-wasm/`;
+for (const section of document.querySelectorAll<HTMLElement>('[data-live]')) setup(section, ui, wasmPaths);
