@@ -40,8 +40,9 @@ function stem(x: Sym, spec: ResNetSpec): Sym {
  */
 export function buildResNet(name: string, spec: ResNetSpec, options: ResNetOptions = {}): ResNetModel {
   const numClasses = options.numClasses ?? spec.defaultNumClasses;
-  const [height, width, channels] = options.inputShape ?? spec.defaultInputShape;
-  checkOptions(name, numClasses, [height, width, channels]);
+  const imageSize = options.inputShape ?? spec.defaultInputShape;
+  checkOptions(name, numClasses, imageSize);
+  const [height, width, channels] = imageSize;
   const config: ResNetConfig = { name, numClasses, inputShape: [height, width, channels] };
   if (options.seed !== undefined) config.seed = options.seed;
   const layersModel = withSeed(options.seed, () => {
