@@ -1,0 +1,54 @@
+/**
+ * Lesson 2, live: gradient norms per block, plain vs residual, plotted on a log axis.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { buildStack, gradientNorms, spread, type GradNormConfig } from './grad-norms.js';
+
+/** The configurations: `small` for CI (a few seconds on the cpu backend), `full` for readers. */
+export const gradNormConfigs: Readonly<Record<LiveContext['size'], GradNormConfig>> = {
+  small: { blocks: 8, size: 8, channels: 8, batch: 8, classes: 4, seed: 1 },
+  full: { blocks: 24, size: 16, channels: 16, batch: 32, classes: 10, seed: 1 },
+};
+
+async function run(ctx: LiveContext): Promise<LiveResult> {
+  const config = gradNormConfigs[ctx.size];
+  const measured: Record<'plain' | 'residual', number[]> = { plain: [], residual: [] };
+  const kinds = ['plain', 'residual'] as const;
+  for (const [index, kind] of kinds.entries()) {
+    if (ctx.signal.aborted) throw new Error('grad-norms: stopped');
+    ctx.onProgress({ step: index, total: kinds.length, message: `${kind}: ${config.blocks} blocks` });
+    await tf.nextFrame();
+    const model = buildStack(config, kind);
+    try {
+      measured[kind] = gradientNorms(model, config);
+    } finally {
+      model.dispose();
+    }
+  }
+  ctx.onProgress({ step: kinds.length, total: kinds.length });
+  const round = (value: number) => Number(value.toPrecision(3));
+  return {
+    summary: {
+      blocks: config.blocks,
+      plainFirst: round(measured.plain[0] ?? Number.NaN),
+      plainLast: round(measured.plain.at(-1) ?? Number.NaN),
+      plainSpread: round(spread(measured.plain)),
+      residualFirst: round(measured.residual[0] ?? Number.NaN),
+      residualLast: round(measured.residual.at(-1) ?? Number.NaN),
+      residualSpread: round(spread(measured.residual)),
+    },
+    charts: [
+      {
+        title: 'gradient norm of each block’s first convolution',
+        x: 'block',
+        y: '‖∂loss/∂kernel‖',
+        log: true,
+        series: kinds.map((kind) => ({ name: kind, points: measured[kind].map((norm, index): [number, number] => [index + 1, norm]) })),
+      },
+    ],
+  };
+}
+
+/** The live example `grad-norms`. */
+export const gradNorms: LiveExample = { id: 'grad-norms', run };

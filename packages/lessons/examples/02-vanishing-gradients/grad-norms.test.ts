@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCpuBackend } from '../shared/use-cpu-backend.js';
+import { buildStack, gradientNorms, spread } from './grad-norms.js';
+import { gradNorms } from './grad-norms-live.js';
+
+beforeAll(useCpuBackend);
+
+describe('lesson 2: gradient norms', () => {
+  it('spread is the max/min ratio', () => {
+    expect(spread([4, 2, 1])).toBe(4);
+    expect(spread([3, 3])).toBe(1);
+  });
+
+  it('the same seed gives the same norms', () => {
+    const config = { blocks: 2, size: 4, channels: 4, batch: 4, classes: 2, seed: 3 };
+    const first = buildStack(config, 'residual');
+    const second = buildStack(config, 'residual');
+    try {
+      const norms = gradientNorms(first, config);
+      expect(norms).toHaveLength(2);
+      expect(norms.every((norm) => norm > 0 && Number.isFinite(norm))).toBe(true);
+      expect(gradientNorms(second, config)).toEqual(norms);
+    } finally {
+      first.dispose();
+      second.dispose();
+    }
+  });
+
+  it('live: the plain stack spreads its gradient norms far wider than the residual twin', async () => {
+    const before = tf.memory().numTensors;
+    const result = await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+    expect(tf.memory().numTensors).toBe(before);
+    const { plainSpread, residualSpread, plainFirst, plainLast } = result.summary;
+    expect(Number(plainSpread)).toBeGreaterThan(2 * Number(residualSpread));
+    // with batch normalization the plain stack's gradient grows towards the input
+    expect(Number(plainFirst)).toBeGreaterThan(Number(plainLast));
+    const series = result.charts?.[0]?.series ?? [];
+    expect(series.map((line) => line.name)).toEqual(['plain', 'residual']);
+    expect(series[0]?.points).toHaveLength(Number(result.summary['blocks']));
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Lesson 3's numbers: batch normalization by hand vs the layer, the two modes, the cancelled bias.
+ */
+import { resnet50 } from '@residual/core';
+import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { compareWithLayer } from './bn-by-hand.js';
+import { biasCancels, wastedBiases } from './conv-bias.js';
+import { bnModes } from './train-vs-eval.js';
+
+/** A tiny difference shown as `< 10⁻⁵`-style text would hide its size; show it with 2 significant digits. */
+const tiny = (value: number): string => value.toExponential(1);
+
+/**
+ * The numbers lesson 3 shows.
+ *
+ * @example
+ * (await numbers())['batchNorm.modes.evalBatchEffect']; // 0
+ */
+export async function numbers(): Promise<LessonNumbers> {
+  const modes = await bnModes.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+  const model = resnet50();
+  const wasted = wastedBiases(model);
+  model.dispose();
+  const summary = (key: string): number | string => modes.summary[key] ?? Number.NaN;
+  return {
+    'batchNorm.byHand.maxDiff': tiny(compareWithLayer(1)),
+    'batchNorm.momentum': summary('momentum'),
+    'batchNorm.modes.dataMean': summary('dataMean'),
+    'batchNorm.modes.dataStd': summary('dataStd'),
+    'batchNorm.modes.steps': summary('steps'),
+    'batchNorm.modes.trainOutputMean': summary('trainOutputMean'),
+    'batchNorm.modes.runningMean': summary('runningMean'),
+    'batchNorm.modes.evalOutputMeanStart': summary('evalOutputMeanStart'),
+    'batchNorm.modes.evalOutputMeanEnd': summary('evalOutputMeanEnd'),
+    'batchNorm.modes.trainBatchEffect': summary('trainBatchEffect'),
+    'batchNorm.modes.evalBatchEffect': summary('evalBatchEffect'),
+    'batchNorm.bias.maxDiff': tiny(biasCancels(1).maxDiff),
+    'batchNorm.bias.resnet50': wasted,
+    'batchNorm.exercise.pow22': Number(Math.pow(0.9, 22).toFixed(4)),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Lesson 3, live: batch normalization in training mode and in evaluation mode, on data far from
+ * normalized (mean 3, standard deviation 2), step by step.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { batchNorm, input, withSeed } from '@residual/core';
+import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { layerWeight } from '../shared/layer-weight.js';
+
+/** The size of one run. */
+export interface BnModesConfig {
+  steps: number;
+  batch: number;
+  size: number;
+  channels: number;
+  /** mean and standard deviation of the data */
+  dataMean: number;
+  dataStd: number;
+  seed: number;
+}
+
+/** `small` for CI and tests, `full` for readers. */
+export const bnModesConfigs: Readonly<Record<LiveContext['size'], BnModesConfig>> = {
+  small: { steps: 20, batch: 16, size: 4, channels: 4, dataMean: 3, dataStd: 2, seed: 1 },
+  full: { steps: 60, batch: 32, size: 8, channels: 16, dataMean: 3, dataStd: 2, seed: 1 },
+};
+
+const meanOf = (tensor: tf.Tensor): number => tf.tidy(() => tf.mean(tensor).dataSync()[0] ?? Number.NaN);
+const round = (value: number): number => Number(value.toFixed(3)) + 0; // + 0 turns -0 into 0
+
+/** The output for image 0 of `batch`, in one mode. */
+function firstImageOutput(model: tfl.LayersModel, batch: tf.Tensor, training: boolean): tf.Tensor {
+  return tf.tidy(() => {
+    // #region modes
+    const output = training
+      ? (model.apply(batch, { training: true }) as tf.Tensor) // batch statistics; updates the running ones
+      : (model.predict(batch) as tf.Tensor); //                   running statistics; updates nothing
+    // #endregion
+    return tf.slice(output, [0, 0, 0, 0], [1, -1, -1, -1]);
+  });
+}
+
+/**
+ * How much the output for one image changes when the other images of its batch change.
+ *
+ * @returns the largest difference, in training mode and in evaluation mode
+ */
+function batchEffect(model: tfl.LayersModel, config: BnModesConfig): { train: number; eval: number } {
+  const { batch, size, channels, dataMean, dataStd, seed } = config;
+  return tf.tidy(() => {
+    const probe = tf.randomNormal([1, size, size, channels], dataMean, dataStd, 'float32', seed + 1000);
+    const others = (offset: number) => tf.randomNormal([batch - 1, size, size, channels], dataMean, dataStd, 'float32', seed + offset);
+    const batchA = tf.concat([probe, others(2000)]);
+    const batchB = tf.concat([probe, others(3000)]);
+    const difference = (training: boolean): number => {
+      const a = firstImageOutput(model, batchA, training);
+      const b = firstImageOutput(model, batchB, training);
+      return tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN;
+    };
+    // The batch-effect probe in training mode would also move the running statistics: restore them.
+    const bn = model.getLayer('bn');
+    const saved = ['moving_mean', 'moving_variance'].map((name) => tf.clone(layerWeight(bn, name).read()));
+    const train = difference(true);
+    ['moving_mean', 'moving_variance'].forEach((name, index) => layerWeight(bn, name).write(saved[index] ?? tf.scalar(0)));
+    return { train, eval: difference(false) };
+  });
+}
+
+async function run(ctx: LiveContext): Promise<LiveResult> {
+  const config = bnModesConfigs[ctx.size];
+  const { steps, batch, size, channels, dataMean, dataStd, seed } = config;
+  const model = withSeed(seed, () => {
+    const x = input([size, size, channels]); // [N, H, W, C]
+    return tfl.model({ inputs: x.tensor, outputs: batchNorm(x, { name: 'bn' }).tensor });
+  });
+  const momentum = model.getLayer('bn').getConfig()['momentum'] as number;
+  const running: Array<[number, number]> = [];
+  const trainOut: Array<[number, number]> = [];
+  const evalOut: Array<[number, number]> = [];
+  try {
+    const probe = tf.randomNormal([batch, size, size, channels], dataMean, dataStd, 'float32', seed + 1);
+    evalOut.push([0, tf.tidy(() => meanOf(model.predict(probe) as tf.Tensor))]);
+    running.push([0, meanOf(layerWeight(model.getLayer('bn'), 'moving_mean').read())]);
+    for (let step = 1; step <= steps; step += 1) {
+      if (ctx.signal.aborted) throw new Error('bn-modes: stopped');
+      tf.tidy(() => {
+        const data = tf.randomNormal([batch, size, size, channels], dataMean, dataStd, 'float32', seed + 1 + step);
+        trainOut.push([step, meanOf(model.apply(data, { training: true }) as tf.Tensor)]); // a training step's forward pass
+        evalOut.push([step, meanOf(model.predict(probe) as tf.Tensor)]);
+        running.push([step, meanOf(layerWeight(model.getLayer('bn'), 'moving_mean').read())]);
+      });
+      ctx.onProgress({ step, total: steps });
+      await tf.nextFrame();
+    }
+    probe.dispose();
+    const effect = batchEffect(model, config);
+    const trainMean = trainOut.reduce((sum, [, value]) => sum + Math.abs(value), 0) / trainOut.length;
+    return {
+      summary: {
+        momentum,
+        steps,
+        dataMean,
+        dataStd,
+        trainOutputMean: round(trainMean),
+        runningMean: round(running.at(-1)?.[1] ?? Number.NaN),
+        evalOutputMeanStart: round(evalOut[0]?.[1] ?? Number.NaN),
+        evalOutputMeanEnd: round(evalOut.at(-1)?.[1] ?? Number.NaN),
+        trainBatchEffect: round(effect.train),
+        evalBatchEffect: round(effect.eval),
+      },
+      charts: [
+        {
+          title: 'batch normalization: training mode vs evaluation mode',
+          x: 'training step',
+          y: 'mean value',
+          series: [
+            { name: 'running mean', points: running },
+            { name: 'output, evaluation mode', points: evalOut },
+            { name: 'output, training mode', points: trainOut },
+          ],
+        },
+      ],
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The live example `bn-modes`. */
+export const bnModes: LiveExample = { id: 'bn-modes', run };

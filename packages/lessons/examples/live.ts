@@ -1,0 +1,14 @@
+/**
+ * The registry of live examples: every `<Live id="…" />` in a lesson names one of these. The site
+ * bundles this module for the browser, so it imports nothing Node-only; the TF.js backend is chosen
+ * by the caller (the site in the browser, the tests in Node).
+ */
+import type { LiveExample } from '../src/live-types.js';
+import { identityStart } from './01-residual-idea/identity-start.js';
+import { gradNorms } from './02-vanishing-gradients/grad-norms-live.js';
+
+/** Every live example, by id. */
+export const liveExamples: Readonly<Record<string, LiveExample>> = {
+  [identityStart.id]: identityStart,
+  [gradNorms.id]: gradNorms,
+};
