@@ -21,3 +21,6 @@ export { loadUiStrings, type UiStrings } from './ui-strings.js';
 export { loadResults, provenanceFields, type RecordedRun, type RecordedResults } from './results.js';
 export { planLessonPages, type PlannedPage } from './lesson-pages.js';
 export { useCpuBackend } from './node-backend.js';
+export { checkParity } from './parity/check-parity.js';
+export { compareOutlines, type OutlinePair } from './parity/compare-outlines.js';
+export { newLesson, type NewLesson, type NewLessonOptions } from './scaffold/new-lesson.js';

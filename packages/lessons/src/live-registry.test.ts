@@ -1,0 +1,31 @@
+import { expect, test } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { useCpuBackend } from './node-backend.js';
+import { findLiveExample, liveExampleList } from './live-registry.js';
+import { runLiveExample } from './live-runner.js';
+import type { LiveExample } from './live-types.js';
+
+const example = (id: string): LiveExample => ({ id, run: async () => ({ summary: {} }) });
+
+test('a registry may be a record by id or an array; keys must match ids', () => {
+  expect(liveExampleList({ a: example('a') }).map((item) => item.id)).toEqual(['a']);
+  expect(liveExampleList([example('a'), example('b')]).map((item) => item.id)).toEqual(['a', 'b']);
+  expect(() => liveExampleList({ a: example('b') })).toThrow('liveExampleList: the key of a live example must equal its id, but got key "a" for id "b". Use the id as the key.');
+  expect(() => liveExampleList([example('a'), example('a')])).toThrow('liveExampleList: live example ids must be unique, but "a" appears twice. Rename one.');
+});
+
+test('finding an unknown id names the registered ones', () => {
+  expect(() => findLiveExample([example('a')], 'z')).toThrow('findLiveExample: id must name a registered live example, but got "z" (registered: a). Register it in examples/live.ts.');
+});
+
+test('runLiveExample measures time and counts leaked tensors', async () => {
+  await useCpuBackend();
+  const leaky: LiveExample = { id: 'leaky', run: async ({ onProgress }) => (tf.ones([2]), onProgress({ step: 1, total: 1 }), { summary: { ok: 1 } }) };
+  const steps: number[] = [];
+  const run = await runLiveExample(leaky, { size: 'small', onProgress: ({ step }) => steps.push(step) });
+  expect(run.result.summary).toEqual({ ok: 1 });
+  expect(run.backend).toBe('cpu');
+  expect(run.tensors.after - run.tensors.before).toBe(1);
+  expect(steps).toEqual([1]);
+  expect(run.ms).toBeGreaterThanOrEqual(0);
+});
