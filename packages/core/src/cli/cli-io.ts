@@ -9,7 +9,8 @@ export interface CliIo {
 }
 
 /**
- * The process's own streams.
+ * The process's own streams. Progress lines are redrawn in place on a terminal; with
+ * `RESIDUAL_PROGRESS=lines` they are printed one per line (for logs and tests), otherwise dropped.
  *
  * @param command - the command line to record.
  * @returns an io writing to stdout/stderr, with a progress line only on a terminal.
@@ -18,6 +19,7 @@ export interface CliIo {
  */
 export function processIo(command: string): CliIo {
   const tty = process.stderr.isTTY === true;
+  const lines = process.env['RESIDUAL_PROGRESS'] === 'lines';
   let statusShown = false;
   const clearStatus = () => {
     if (statusShown) process.stderr.write('\r\x1b[2K');
@@ -34,6 +36,10 @@ export function processIo(command: string): CliIo {
       process.stderr.write(`${line}\n`);
     },
     status(line) {
+      if (lines) {
+        process.stderr.write(`${line}\n`);
+        return;
+      }
       if (!tty) return;
       const width = process.stderr.columns ?? 120;
       process.stderr.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
