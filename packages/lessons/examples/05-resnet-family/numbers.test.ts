@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DataTableValue } from '../../src/lesson-data-types.js';
+import { useCpuBackend } from '../shared/use-cpu-backend.js';
+import { numbers } from './numbers.js';
+
+beforeAll(useCpuBackend);
+
+const table = (value: unknown): DataTableValue => value as DataTableValue;
+
+describe('lesson 5 numbers', () => {
+  it('build the tables from the models (ResNet-18 and ResNet-50 here; the build runs all five)', async () => {
+    const values = await numbers(['resnet18', 'resnet50']);
+    const family = table(values['family.table']);
+    expect(family.rows.map((row) => [row[0], row[3], row[6]])).toEqual([
+      ['resnet18', 18, 11_689_512],
+      ['resnet50', 50, 25_557_032],
+    ]);
+    const reference = table(values['family.macsReference']);
+    for (const row of reference.rows) expect(Math.abs(Number(row[4]))).toBeLessThan(1);
+    const v1 = table(values['family.macsV1']);
+    expect(v1.rows.map((row) => row[0])).toEqual(['resnet50']);
+    expect(values['family.macs.v15Extra']).toBe(0.23);
+    expect(values['family.layout.nchwInput']).toBe('[1, 3, 224, 224]');
+    expect(values['family.layout.nhwcInput']).toBe('[1, 224, 224, 3]');
+    expect(values['family.layout.tfKernel']).toBe('[7, 7, 3, 64]');
+    expect(values['family.layout.torchKernel']).toBe('[64, 3, 7, 7]');
+    expect(Number(values['family.layout.maxDiff'])).toBeLessThan(1e-5);
+  });
+});
