@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { blockConvWeights, buildModel, countMacs, countParams, summarize, type ModelName } from '@residual/core';
+import { blockConvWeights, buildModel, countMacs, countParams, summarize, summary, type ModelName } from '@residual/core';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -31,6 +31,9 @@ describe('ImageNet ResNets match torchvision', () => {
     try {
       expect(countParams(model).trainable).toBe(reference.params);
       expect(Math.abs(countMacs(model) / 1e9 - reference.gmacs) / reference.gmacs).toBeLessThan(0.01);
+      const table = summary(model);
+      expect(table).toContain(`Trainable params: ${reference.params.toLocaleString('en-US')}`);
+      expect(table).toContain(`(${reference.gmacs.toFixed(3)} G;`);
     } finally {
       model.dispose();
     }

@@ -38,4 +38,6 @@ export {
   type ImageShape,
   type Padding,
   type Shortcut,
+  type FormatShape,
+  type ConvOutputSize,
 } from '@residual/shapes';

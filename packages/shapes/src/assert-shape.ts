@@ -2,7 +2,16 @@ import { formatShape } from './format-shape.js';
 import { ShapeError } from './shape-error.js';
 import type { RuntimeShape } from './shape.js';
 
-/** True when every known dimension of `expected` equals the one in `actual`. */
+/**
+ * True when the ranks agree and every known dimension of `expected` equals the one in `actual`
+ * (`null`/`undefined` on either side matches anything).
+ *
+ * @example
+ * ```ts
+ * shapesMatch([null, 32, 32, 3], [8, 32, 32, 3]); // true
+ * shapesMatch([null, 32, 32, 3], [8, 28, 28, 1]); // false
+ * ```
+ */
 export function shapesMatch(expected: RuntimeShape, actual: RuntimeShape): boolean {
   if (expected.length !== actual.length) return false;
   return expected.every((dim, index) => dim == null || actual[index] == null || dim === actual[index]);

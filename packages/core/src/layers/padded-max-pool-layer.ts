@@ -15,7 +15,14 @@ export interface PaddedMaxPool2dArgs {
  * Max pooling with numeric padding P on every side, which `tf.layers.maxPooling2d` lacks. It runs
  * `tf.maxPool` with `pad = P`: TF.js skips positions outside the input, which equals PyTorch's
  * padding with −∞ (a padded position never wins; PyTorch requires P ≤ K/2, so every window holds
- * at least one real value). Output: floor((H + 2P − K) / S) + 1.
+ * at least one real value). Output: floor((H + 2P − K) / S) + 1. `maxPool2d` uses it for a
+ * numeric padding; it is registered for TF.js serialisation.
+ *
+ * @example
+ * ```ts
+ * const pool = new PaddedMaxPool2d({ poolSize: [3, 3], strides: [2, 2], padding: 1 });
+ * pool.apply(tf.zeros([1, 112, 112, 64])); // shape [1, 56, 56, 64]
+ * ```
  */
 export class PaddedMaxPool2d extends tfl.layers.Layer {
   static readonly className = 'ResidualPaddedMaxPool2d';

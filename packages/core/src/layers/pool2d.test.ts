@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { input } from './input.js';
+import { PaddedMaxPool2d } from './padded-max-pool-layer.js';
 import { avgPool2d, maxPool2d } from './pool2d.js';
 import { withSeed } from './scope.js';
 
@@ -30,6 +31,17 @@ describe('pools with numeric padding match PyTorch', () => {
     expect(got.shape).toEqual([2, 4, 3, 3]);
     expect(Array.from(got.dataSync())).toEqual(Array.from(expected.dataSync()));
     expect(Math.max(...got.dataSync())).toBeLessThan(0); // a zero pad would have won
+  });
+
+  test('maxPool2d with padding passes gradients like −∞ padding does', () => {
+    const x = tf.randomNormal([1, 5, 5, 2], 0, 1, 'float32', 21) as tf.Tensor4D;
+    const layer = new PaddedMaxPool2d({ poolSize: [3, 3], strides: [2, 2], padding: 1 });
+    const got = tf.grad((input: tf.Tensor) => tf.sum(layer.apply(input) as tf.Tensor))(x);
+    const expected = tf.grad((input: tf.Tensor) =>
+      tf.sum(tf.maxPool(tf.pad(input as tf.Tensor4D, [[0, 0], [1, 1], [1, 1], [0, 0]], Number.NEGATIVE_INFINITY) as tf.Tensor4D, 3, 2, 'valid')),
+    )(x);
+    expect(Array.from(got.dataSync())).toEqual(Array.from(expected.dataSync()));
+    expect(layer.getConfig()).toMatchObject({ poolSize: [3, 3], strides: [2, 2], padding: 1 });
   });
 
   test('avgPool2d counts the zero padding in the average (count_include_pad=True)', () => {

@@ -31,6 +31,12 @@ export interface StageSpec {
  *
  * @param x - `[N, H, W, C]`
  * @returns `[N, H/S, W/S, filters × expansion]`
+ * @example
+ * ```ts
+ * const x = input([56, 56, 64]);
+ * // ResNet-50's layer1: the first bottleneck gets a projection (64 → 256 channels), the others not.
+ * const layer1 = makeStage(x, { block: 'bottleneck', filters: 64, blocks: 3, strides: 1, shortcut: 'residual', name: 'layer1' });
+ * ```
  */
 export function makeStage(x: Sym, stage: StageSpec): Sym<[number, number, number, number]> {
   const expansion = blockExpansion[stage.block];

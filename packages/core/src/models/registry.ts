@@ -13,7 +13,15 @@ import { resnetSpecs, type ModelName } from './resnet-spec.js';
  */
 export const modelNames: readonly ModelName[] = Object.freeze(Object.keys(resnetSpecs) as ModelName[]);
 
-/** True when `name` is a registered model name. */
+/**
+ * True when `name` is a registered model name.
+ *
+ * @example
+ * ```ts
+ * isModelName('resnet56'); // true
+ * isModelName('resnet19'); // false
+ * ```
+ */
 export function isModelName(name: string): name is ModelName {
   return Object.hasOwn(resnetSpecs, name);
 }

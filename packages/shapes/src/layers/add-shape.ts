@@ -4,7 +4,13 @@ import type { RuntimeShape } from '../shape.js';
 
 /**
  * How to fix a residual add whose shortcut does not match: the projection that maps `shortcut`
- * onto `main`, e.g. `1×1 conv, stride 2, 64→128`; empty when no 1×1 conv can do it.
+ * onto `main`, e.g. `1×1 conv, stride 2, 64→128`; empty when no 1×1 conv can do it. Twin of the
+ * type `ProjectionHint`.
+ *
+ * @example
+ * ```ts
+ * projectionHint([null, 16, 16, 128], [null, 32, 32, 64]); // "1×1 conv, stride 2, 64→128"
+ * ```
  */
 export function projectionHint(main: RuntimeShape, shortcut: RuntimeShape): string {
   const [, mainH, , mainC] = main;

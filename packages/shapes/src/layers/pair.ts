@@ -14,7 +14,15 @@ export function pair(value: PairOption): [number, number] {
   return typeof value === 'number' ? [value, value] : [value[0], value[1]];
 }
 
-/** Formats a window size as `3×3`. */
+/**
+ * Formats a window size as messages print it.
+ *
+ * @example
+ * ```ts
+ * formatPair(3);      // "3×3"
+ * formatPair([1, 7]); // "1×7"
+ * ```
+ */
 export function formatPair(value: PairOption): string {
   const [height, width] = pair(value);
   return `${height}×${width}`;
