@@ -5,8 +5,20 @@ export interface Tolerance {
 }
 
 /**
+ * One unit in the last decimal place of a value that an example rounded (e.g. 0.01 for `1.69`);
+ * 0 for integers and full-precision floats. A rounded value may flip by one unit between backends.
+ */
+export function lastDigit(value: number): number {
+  const text = String(value);
+  if (/e/i.test(text)) return 0;
+  const decimals = text.split('.')[1]?.length ?? 0;
+  return decimals === 0 || decimals >= 6 ? 0 : 10 ** -decimals;
+}
+
+/**
  * Lists the differences between a live example's summary in the browser (as shown: the raw
- * `data-value` strings) and in Node. Numbers compare within the tolerance; strings exactly.
+ * `data-value` strings) and in Node. Numbers compare within the tolerance (or one unit of the last
+ * digit of a rounded value); strings exactly.
  *
  * @param browser - key → shown raw value.
  * @param node - key → value Node computed.
@@ -24,8 +36,8 @@ export function compareSummary(browser: Record<string, string>, node: Record<str
       problems.push(`${key}: browser ${shown ?? '(missing)'}, node ${expected ?? '(missing)'}`);
     } else if (typeof expected === 'number') {
       const actual = Number(shown);
-      const allowed = Math.max(tolerance.absolute, tolerance.relative * Math.abs(expected));
-      const same = Number.isNaN(expected) ? Number.isNaN(actual) : Math.abs(actual - expected) <= allowed;
+      const allowed = Math.max(tolerance.absolute, tolerance.relative * Math.abs(expected), lastDigit(expected));
+      const same = Number.isNaN(expected) ? Number.isNaN(actual) : Math.abs(actual - expected) <= allowed * (1 + 1e-9);
       if (!same) problems.push(`${key}: browser ${shown}, node ${expected} (allowed ±${allowed.toPrecision(3)})`);
     } else if (shown !== expected) problems.push(`${key}: browser "${shown}", node "${expected}"`);
   }

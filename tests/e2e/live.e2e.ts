@@ -46,6 +46,7 @@ async function runOnPage(page: Page, id: string) {
     error,
     summary,
     backend: await output.getAttribute('data-backend'),
+    progress: await output.getAttribute('data-progress'),
     ms: Number(await output.getAttribute('data-ms')),
     tensors: Number(await output.getAttribute('data-tensors')),
   };
@@ -67,11 +68,13 @@ describe.each([
     const page = await chromium.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     const errors = collectErrors(page);
-    await page.goto(`${site.url}${path}?backend=${backend}&size=small`);
+    const response = await page.goto(`${site.url}${path}?backend=${backend}&size=small`);
+    expect(response?.status(), `${path} must be in the built site (built from the same lessons tree?)`).toBe(200);
     const first = await runOnPage(page, id);
     expect(first.error, `${id} on ${backend}`).toBeNull();
     expect(first.status).toBe('done');
     expect(first.backend).toBe(backend);
+    expect(first.progress, `${id} streams progress`).toMatch(/^\d+\/\d+$/);
     timings.push({ id, backend, ms: first.ms });
     const expected = node.get(id)?.summary ?? {};
     expect(compareSummary(first.summary, expected, tolerance), `${id}: browser (${backend}) vs Node (cpu)`).toEqual([]);
@@ -84,4 +87,28 @@ describe.each([
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+test('the stop button stops a run and says so', async () => {
+  const chromium = await launchChromium();
+  try {
+    const [first] = pages;
+    expect(first, 'a lesson with a live example').toBeDefined();
+    const page = await chromium.context.newPage();
+    await page.goto(`${site.url}${first?.path}?backend=cpu`);
+    const section = page.locator(`[data-live="${first?.id}"]`);
+    await expect(section.locator('[data-run]').isEnabled()).resolves.toBe(true);
+    // Press Stop in the same task as Run, so even a fast example cannot finish first.
+    await section.evaluate((element) => {
+      element.querySelector<HTMLButtonElement>('[data-run]')?.click();
+      element.querySelector<HTMLButtonElement>('[data-stop]')?.click();
+    });
+    const output = section.locator('[data-run-output]');
+    await output.locator('xpath=self::*[@data-status="done" or @data-status="error"]').waitFor({ timeout: 120_000 });
+    await expect(output.getAttribute('data-status')).resolves.toBe('error');
+    await expect(output.locator('.live-status').textContent()).resolves.toBe('Stopped before the end.');
+    await expect(section.locator('[data-run]').isEnabled()).resolves.toBe(true);
+  } finally {
+    await chromium.close();
+  }
 });

@@ -43,6 +43,8 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
     stop.disabled = false;
     output.dataset['status'] = 'running';
     delete output.dataset['ms'];
+    delete output.dataset['progress'];
+    delete output.dataset['error'];
     say(t('live.loading'));
     if (progress !== null) Object.assign(progress, { hidden: false, value: 0, max: 1 });
     try {
@@ -57,6 +59,7 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
         size,
         signal,
         onProgress: ({ step, total, message }) => {
+          output.dataset['progress'] = `${step}/${total}`;
           if (progress !== null) Object.assign(progress, { max: Math.max(total, 1), value: step });
           say(`${t('live.running', { backend: choice.name })} ${t('live.step', { step, total })}${message === undefined ? '' : ` — ${message}`}`);
         },
