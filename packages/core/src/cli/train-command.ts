@@ -33,7 +33,7 @@ Options:
   --resize <H>x<W>       resize image-folder images to this size
   --backend <name>       auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
   --out <dir>            run folder (default runs/<model>)
-  --resume               continue from <out>/last.ckpt
+  --resume               continue from <out>/last.ckpt (its settings; --epochs and --lr may change)
   -h, --help             show this help`;
 
 /**
@@ -107,6 +107,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     optimizer,
     seed,
     resume: values.resume === true,
+    ...(values.resume === true && values.lr !== undefined ? { resumeLr: fit.lr } : {}),
     backend: choice.detail === undefined ? { name: choice.name } : { name: choice.name, detail: choice.detail },
     command: io.command,
     onProgress: (progress) => io.status(formatProgress(progress)),

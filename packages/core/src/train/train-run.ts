@@ -26,8 +26,13 @@ export interface TrainRunOptions {
   readonly fit: FitOptions;
   readonly optimizer: OptimizerConfig;
   readonly seed: number;
-  /** Continue from `out/last.ckpt`; `fit.epochs` may extend the run. */
+  /**
+   * Continue from `out/last.ckpt` with the checkpoint's hyper-parameters; `fit.epochs` may extend
+   * the run, and `resumeLr` (the CLI's explicit `--lr`) replaces the base learning rate — e.g. lower
+   * after the loss diverged.
+   */
   readonly resume: boolean;
+  readonly resumeLr?: number;
   /** The active backend and its detail, for provenance. */
   readonly backend: { readonly name: string; readonly detail?: string };
   /** The command line, for provenance. */
@@ -108,7 +113,7 @@ export async function trainRun(
     history = [...header.history];
     stats = header.data.stats;
     seed = header.seed;
-    fitOptions = { ...header.fit, epochs: options.fit.epochs };
+    fitOptions = { ...header.fit, epochs: options.fit.epochs, ...(options.resumeLr === undefined ? {} : { lr: options.resumeLr }) };
     const previous = await readFile(files.metrics, 'utf8').catch(() => '');
     const firstLine = previous.split('\n')[0] ?? '';
     provenance = firstLine.includes('"kind":"run"') ? (JSON.parse(firstLine) as Provenance) : makeProvenance(options, data);

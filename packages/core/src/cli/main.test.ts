@@ -1,0 +1,168 @@
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cifar10SampleDir } from '../data/__fixtures__/sample-dir.js';
+import { decodeCifar10Batch } from '../data/cifar10-binary.js';
+import { memoryIo } from './__fixtures__/memory-io.js';
+import { main } from './main.js';
+
+const sample = cifar10SampleDir();
+
+async function run(...argv: string[]) {
+  const io = memoryIo(`residual ${argv.join(' ')}`);
+  const status = await main(argv, io);
+  return { status, io, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+/** Writes image `index` of the sample's test batch as a PNG, optionally scaled by nearest neighbour. */
+async function samplePng(dir: string, index: number, size = 32): Promise<{ file: string; label: number }> {
+  const split = decodeCifar10Batch(new Uint8Array(await readFile(join(sample, 'test_batch.bin'))), 'test_batch.bin');
+  const png = new PNG({ width: size, height: size });
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const source = index * 3072 + (Math.floor((y * 32) / size) * 32 + Math.floor((x * 32) / size)) * 3;
+      png.data.set([split.images[source]!, split.images[source + 1]!, split.images[source + 2]!, 255], (y * size + x) * 4);
+    }
+  }
+  const file = join(dir, `sample-${index}-${size}.png`);
+  await writeFile(file, PNG.sync.write(png));
+  return { file, label: split.labels[index]! };
+}
+
+describe('residual (no stack traces, one-paragraph errors)', () => {
+  it('prints the command list, and each command has --help', async () => {
+    const top = await run('--help');
+    expect(top.status).toBe(0);
+    for (const command of ['train', 'eval', 'predict', 'summary', 'download', 'bench']) {
+      expect(top.out).toContain(`  ${command}`);
+      const help = await run(command, '--help');
+      expect(help.status).toBe(0);
+      expect(help.out.startsWith(`Usage: residual ${command}`)).toBe(true);
+    }
+    expect((await run()).status).toBe(2);
+  });
+
+  it('rejects an unknown command and an unknown option', async () => {
+    const unknown = await run('fit');
+    expect([unknown.status, unknown.err]).toEqual([
+      2,
+      'error: residual: the command must be one of train, eval, predict, summary, download, bench, but got "fit". See residual --help.',
+    ]);
+    const option = await run('train', '--epoch', '2');
+    expect(option.status).toBe(2);
+    expect(option.err).toBe("error: residual train: Unknown option '--epoch'. See residual train --help.");
+  });
+
+  it('rejects an unknown model, naming the known ones', async () => {
+    const { status, err } = await run('train', '--model', 'resnet21', '--data', sample);
+    expect(status).toBe(2);
+    expect(err).toMatch(/^error: residual train: --model must be one of resnet18, .*resnet20, .*, but got "resnet21"\. See residual summary --help\.$/);
+  });
+
+  it('rejects a bad number', async () => {
+    const { status, err } = await run('train', '--data', sample, '--epochs', '0');
+    expect([status, err]).toEqual([2, 'error: residual train: --epochs must be a positive integer number, but got "0". See residual train --help.']);
+  });
+
+  it('explains a missing data folder and how to get CIFAR-10', async () => {
+    const { status, err } = await run('train', '--data', '/no/such/cifar', '--backend', 'wasm');
+    expect(status).toBe(1);
+    expect(err.split('\n').at(-1)).toBe(
+      "error: data: /no/such/cifar must be a folder (CIFAR-10 binary or <class>/<image> folders) or 'mnist', but it does not exist. " +
+        'To get CIFAR-10: residual download cifar10 --dir /no/such/cifar; for digits without a download: --data mnist.',
+    );
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the corrupt CIFAR-10 file and the byte offset', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'residual-cli-'));
+    await copyFile(join(sample, 'test_batch.bin'), join(dir, 'test_batch.bin'));
+    await writeFile(join(dir, 'data_batch_1.bin'), (await readFile(join(sample, 'data_batch_1.bin'))).subarray(0, 3073 * 3 + 1000));
+    const { status, err } = await run('train', '--data', dir, '--backend', 'wasm', '--out', join(dir, 'run'));
+    expect(status).toBe(1);
+    expect(err.split('\n').at(-1)).toBe(
+      `error: CIFAR-10: ${join(dir, 'data_batch_1.bin')} must be a whole number of 3,073-byte records, but got 10219 bytes: ` +
+        'the record at byte offset 9219 is truncated (1000 of 3,073 bytes). Download the data again (residual download cifar10).',
+    );
+  });
+
+  it('refuses an out folder it cannot write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'residual-cli-'));
+    await writeFile(join(dir, 'a-file'), '');
+    const out = join(dir, 'a-file', 'run');
+    const { status, err } = await run('train', '--data', sample, '--limit', '8', '--backend', 'wasm', '--out', out);
+    expect(status).toBe(1);
+    expect(err.split('\n').at(-1)).toBe(
+      `error: train: --out ${out} must be a folder this user can write, but got ENOTDIR. Choose another --out or fix the permissions.`,
+    );
+  });
+
+  it('summary --json prints the model, its parameters and MACs', async () => {
+    const { status, out } = await run('summary', 'resnet20', '--json');
+    expect(status).toBe(0);
+    const parsed = JSON.parse(out) as { model: string; params: number; macs: number; layers: unknown[] };
+    expect(parsed.model).toBe('resnet20');
+    expect(Math.abs(parsed.params - 270_000) / 270_000).toBeLessThan(0.02); // the paper's 0.27 M
+    expect(parsed.macs).toBeGreaterThan(parsed.params);
+    expect(parsed.layers.length).toBeGreaterThan(20);
+    const unknown = await run('summary', 'resnet7');
+    expect(unknown.status).toBe(2);
+  });
+
+  it('download only knows cifar10', async () => {
+    const { status, err } = await run('download', 'imagenet');
+    expect([status, err]).toEqual([2, 'error: residual download: the data set must be cifar10, but got "imagenet". MNIST needs no download (--data mnist).']);
+  });
+});
+
+describe('residual train → eval → predict on the real sample', () => {
+  let out: string;
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'residual-cli-'));
+    out = join(work, 'run');
+    const { status, out: printed, err } = await run('train', '--data', sample, '--limit', '24', '--batch-size', '8', '--epochs', '1', '--backend', 'wasm', '--out', out);
+    expect(err).toContain('backend: wasm');
+    expect(err).toContain(`data: CIFAR-10 binary in ${sample}: 24 train / 24 test images, 10 classes, 32×32×3`);
+    expect(status).toBe(0);
+    expect(printed).toMatch(/epoch 1\/1: train loss \d+\.\d{4} acc \d+\.\d\d %, test loss \d+\.\d{4} acc \d+\.\d\d %/);
+  });
+
+  it('eval reads the checkpoint', async () => {
+    const { status, out: printed } = await run('eval', '--checkpoint', out, '--data', sample, '--limit', '24', '--backend', 'wasm', '--json');
+    expect(status).toBe(0);
+    const result = JSON.parse(printed) as { accuracy: number; count: number; epoch: number };
+    expect(result).toMatchObject({ count: 24, epoch: 1 });
+    const metrics = (await readFile(join(out, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(metrics[0]).toMatchObject({ kind: 'run', backend: 'wasm', model: 'resnet20' });
+    expect(result.accuracy).toBe(metrics[1]!['testAccuracy']); // the same images, the same model: the same accuracy
+  });
+
+  it("predict prints the seeds' line for a 32×32 image, and refuses another size unless --resize", async () => {
+    const { file } = await samplePng(work, 3);
+    const { status, out: printed } = await run('predict', '--checkpoint', out, '--backend', 'wasm', file);
+    expect(status).toBe(0);
+    expect(printed).toMatch(/^this picture might be: (airplane|automobile|bird|cat|deer|dog|frog|horse|ship|truck), score: (0|1)\.\d\d$/);
+    const big = await samplePng(work, 3, 48);
+    const wrong = await run('predict', '--checkpoint', out, '--backend', 'wasm', big.file);
+    expect(wrong.status).toBe(1);
+    expect(wrong.err.split('\n').at(-1)).toBe(
+      `error: predict: ${big.file} must be 32×32 (the model's input), but got 48×48. Pass --resize to scale it, or crop it first.`,
+    );
+    const resized = await run('predict', '--checkpoint', out, '--backend', 'wasm', '--resize', '--top', '3', big.file);
+    expect(resized.status).toBe(0);
+    expect(resized.out.split('\n')).toHaveLength(3);
+  });
+
+  it('bench prints ms/step, images/s and peak memory for training and inference', async () => {
+    const { status, out: printed } = await run('bench', '--backend', 'wasm', '--batch-size', '2', '--steps', '1', '--warmup', '0');
+    expect(status).toBe(0);
+    const lines = printed.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^infer resnet20 on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB$/);
+    expect(lines[1]).toMatch(/^train resnet20 on wasm, batch 2, 1 steps: /);
+  });
+});
