@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { BackendChoice, BackendSkip } from './backend-choice.js';
 import { registerTrainingKernels } from '../kernels/register-training-kernels.js';
 import { probeDawn } from './probe-dawn.js';
@@ -29,6 +30,11 @@ function firstLine(error: unknown): string {
 }
 
 async function importOptional(specifier: string): Promise<string | undefined> {
+  try {
+    createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    return 'not-installed';
+  }
   try {
     await import(specifier);
     return undefined;
