@@ -2,6 +2,7 @@
  * Lesson 2, live: gradient norms per block, plain vs residual, plotted on a log axis.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { registerTrainingKernels } from '@residual/core';
 import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
 import { buildStack, gradientNorms, spread, type GradNormConfig } from './grad-norms.js';
 
@@ -13,6 +14,7 @@ export const gradNormConfigs: Readonly<Record<LiveContext['size'], GradNormConfi
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
   const config = gradNormConfigs[ctx.size];
+  registerTrainingKernels(tf.getBackend()); // gradient kernels wasm lacks, a faster one for cpu
   const measured: Record<'plain' | 'residual', number[]> = { plain: [], residual: [] };
   const kinds = ['plain', 'residual'] as const;
   for (const [index, kind] of kinds.entries()) {

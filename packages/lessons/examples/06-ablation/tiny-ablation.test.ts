@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCpuBackend } from '../shared/use-cpu-backend.js';
+import { ablationConfigs, ablationTiny, buildNet } from './tiny-ablation.js';
+
+beforeAll(useCpuBackend);
+
+describe('live example ablation-tiny', () => {
+  it('builds twins that differ only in the shortcut: same layers with weights, same initial weights', () => {
+    const plain = buildNet(ablationConfigs.small, 'plain');
+    const residual = buildNet(ablationConfigs.small, 'residual');
+    try {
+      const weighted = (model: typeof plain) => model.layers.filter((layer) => layer.weights.length > 0).map((layer) => layer.name);
+      expect(weighted(plain)).toEqual(weighted(residual));
+      const [a, b] = [plain.getWeights()[0], residual.getWeights()[0]];
+      expect(Array.from(a?.dataSync() ?? [])).toEqual(Array.from(b?.dataSync() ?? []));
+      expect(residual.layers.filter((layer) => layer.getClassName() === 'Add')).toHaveLength(ablationConfigs.small.blocks);
+      expect(plain.layers.filter((layer) => layer.getClassName() === 'Add')).toHaveLength(0);
+    } finally {
+      plain.dispose();
+      residual.dispose();
+    }
+  });
+
+  it('the residual network reaches a lower training loss and a higher accuracy; nothing leaks', async () => {
+    const before = tf.memory().numTensors;
+    const result = await ablationTiny.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+    expect(tf.memory().numTensors).toBe(before);
+    const summary = result.summary as Record<string, number>;
+    expect(summary['residualFinalLoss']).toBeLessThan(0.8 * (summary['plainFinalLoss'] ?? 0));
+    expect(summary['residualTrainAccuracy']).toBeGreaterThan((summary['plainTrainAccuracy'] ?? 1) + 0.05);
+    const series = result.charts?.[0]?.series ?? [];
+    expect(series.map((line) => line.points.length)).toEqual([ablationConfigs.small.steps, ablationConfigs.small.steps]);
+  });
+
+  it('stops when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(ablationTiny.run({ size: 'small', signal: controller.signal, onProgress: () => {} })).rejects.toThrow('stopped');
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Lesson 6, live: the ablation in miniature — the same deep network with and without shortcuts,
+ * trained on a small synthetic set with the project's own training step.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { Optimizer, basicBlock, registerTrainingKernels, batchNorm, conv2d, dense, globalAvgPool, input, plainBlock, relu, trainStep, withSeed, type Sym } from '@residual/core';
+import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { stripes } from './stripes.js';
+
+/** The size of one run. */
+export interface AblationConfig {
+  blocks: number;
+  width: number;
+  size: number;
+  images: number;
+  batch: number;
+  steps: number;
+  lr: number;
+  noise: number;
+  seed: number;
+}
+
+/** `small` for CI (seconds on the cpu backend), `full` for readers (deeper, longer). */
+export const ablationConfigs: Readonly<Record<LiveContext['size'], AblationConfig>> = {
+  small: { blocks: 6, width: 4, size: 4, images: 128, batch: 16, steps: 24, lr: 0.05, noise: 0.6, seed: 1 },
+  full: { blocks: 16, width: 8, size: 8, images: 512, batch: 32, steps: 100, lr: 0.05, noise: 0.8, seed: 1 },
+};
+
+/**
+ * Stem, `blocks` blocks with or without shortcuts, pooling, dense: the two networks differ only in
+ * the shortcut.
+ *
+ * @param config - depth, width, image size, seed
+ * @param kind - `'plain'` or `'residual'`
+ * @example
+ * const model = buildNet(ablationConfigs.small, 'residual');
+ */
+export function buildNet(config: AblationConfig, kind: 'plain' | 'residual'): tfl.LayersModel {
+  const { blocks, width, size, seed } = config;
+  return withSeed(seed, () => {
+    // #region net
+    const images = input([size, size, 1]); // [N, H, W, 1]
+    let x: Sym = relu(batchNorm(conv2d(images, { filters: width, kernelSize: 3, padding: 1, useBias: false })));
+    for (let index = 0; index < blocks; index += 1) {
+      x = kind === 'residual' ? basicBlock(x, { filters: width }) : plainBlock(x, { filters: width });
+    }
+    const logits = dense(globalAvgPool(x), { units: 4 }); // [N, 4]
+    // #endregion
+    return tfl.model({ inputs: images.tensor, outputs: logits.tensor });
+  });
+}
+
+/** What one network's training gave. */
+export interface TrainingCurve {
+  /** loss of every step */
+  losses: number[];
+  /** accuracy on every step's batch (training mode, before the update) */
+  accuracies: number[];
+}
+
+/**
+ * Trains a network with SGD (momentum 0.9, weight decay 1e-4, constant learning rate) for
+ * `steps` steps on batches taken in order from the data.
+ *
+ * @example
+ * const curve = await train(model, data, ablationConfigs.small, ctx, 0);
+ */
+export async function train(
+  model: tfl.LayersModel,
+  data: { x: tf.Tensor4D; labels: tf.Tensor1D },
+  config: AblationConfig,
+  ctx: LiveContext,
+  progressOffset: number,
+): Promise<TrainingCurve> {
+  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  // Built inside a tidy scope, so the constructor's temporary zero tensors are freed.
+  let optimizer: Optimizer | undefined;
+  tf.tidy(() => {
+    optimizer = new Optimizer({ kind: 'sgd', momentum: 0.9, weightDecay: 1e-4 }, variables);
+  });
+  if (optimizer === undefined) throw new Error('ablation-tiny: the optimizer must be built');
+  const losses: number[] = [];
+  const accuracies: number[] = [];
+  try {
+    for (let step = 0; step < config.steps; step += 1) {
+      if (ctx.signal.aborted) throw new Error('ablation-tiny: stopped');
+      // #region step
+      const start = (step * config.batch) % config.images;
+      const stats = tf.tidy(() => {
+        const x = tf.slice(data.x, [start, 0, 0, 0], [config.batch, -1, -1, -1]); // [B, H, W, 1]
+        const labels = tf.slice(data.labels, [start], [config.batch]); //           [B]
+        return trainStep(model, optimizer as Optimizer, x, labels, { lr: config.lr }); // [loss, correct]
+      });
+      // #endregion
+      const [loss = Number.NaN, correct = Number.NaN] = await stats.data();
+      stats.dispose();
+      losses.push(loss);
+      accuracies.push(correct / config.batch);
+      ctx.onProgress({ step: progressOffset + step + 1, total: 2 * config.steps, message: `loss ${loss.toFixed(3)}` });
+    }
+    return { losses, accuracies };
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+const round = (value: number): number => Number(value.toFixed(3));
+
+async function run(ctx: LiveContext): Promise<LiveResult> {
+  const config = ablationConfigs[ctx.size];
+  registerTrainingKernels(tf.getBackend()); // gradient kernels wasm lacks, a faster one for cpu
+  const data = stripes(config.images, config.size, config.noise, config.seed);
+  const curves: Partial<Record<'plain' | 'residual', TrainingCurve>> = {};
+  try {
+    for (const [index, kind] of (['plain', 'residual'] as const).entries()) {
+      const model = buildNet(config, kind);
+      try {
+        curves[kind] = await train(model, data, config, ctx, index * config.steps);
+      } finally {
+        model.dispose();
+      }
+    }
+  } finally {
+    tf.dispose([data.x, data.labels]);
+  }
+  const plain = curves.plain ?? { losses: [], accuracies: [] };
+  const residual = curves.residual ?? { losses: [], accuracies: [] };
+  const tail = Math.max(1, Math.floor(config.steps / 5)); // average the last fifth of the steps
+  return {
+    summary: {
+      blocks: config.blocks,
+      steps: config.steps,
+      plainFinalLoss: round(mean(plain.losses.slice(-tail))),
+      residualFinalLoss: round(mean(residual.losses.slice(-tail))),
+      plainTrainAccuracy: round(mean(plain.accuracies.slice(-tail))),
+      residualTrainAccuracy: round(mean(residual.accuracies.slice(-tail))),
+    },
+    charts: [
+      {
+        title: 'training loss, plain vs residual',
+        x: 'step',
+        y: 'cross-entropy',
+        series: [
+          { name: 'plain', points: plain.losses.map((loss, step): [number, number] => [step + 1, loss]) },
+          { name: 'residual', points: residual.losses.map((loss, step): [number, number] => [step + 1, loss]) },
+        ],
+      },
+    ],
+  };
+}
+
+/** The live example `ablation-tiny`. */
+export const ablationTiny: LiveExample = { id: 'ablation-tiny', run };
