@@ -20,7 +20,14 @@ export interface SelectNodeBackendOptions {
   readonly probeTimeoutMs?: number;
 }
 
-/** True when `name` is a Node backend name. */
+/**
+ * True when `name` is a Node backend name (the values `--backend` accepts besides `auto`).
+ *
+ * @param name - any string.
+ * @returns whether it is one of {@link nodeBackendOrder}.
+ * @example
+ * isNodeBackendName('wasm'); // true
+ */
 export function isNodeBackendName(name: string): name is NodeBackendName {
   return (nodeBackendOrder as readonly string[]).includes(name);
 }

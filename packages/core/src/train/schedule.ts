@@ -36,7 +36,15 @@ export type ScheduleConfig = ConstantSchedule | StepSchedule | CosineSchedule | 
 /** The schedule names the CLI accepts. */
 export const scheduleNames = ['constant', 'step', 'cosine', 'one-cycle'] as const;
 
-/** The default schedule of each kind: the paper's steps at 50 %/75 %, plain cosine, PyTorch's one-cycle defaults. */
+/**
+ * The default schedule of each kind: the paper's steps (÷10 at 50 % and 75 %), plain cosine, and
+ * PyTorch's one-cycle defaults.
+ *
+ * @param kind - one of {@link scheduleNames}.
+ * @returns the schedule.
+ * @example
+ * defaultSchedule('step'); // { kind: 'step', milestones: [0.5, 0.75], gamma: 0.1 }
+ */
 export function defaultSchedule(kind: (typeof scheduleNames)[number]): ScheduleConfig {
   switch (kind) {
     case 'constant':

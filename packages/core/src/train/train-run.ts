@@ -41,7 +41,14 @@ export interface TrainRunOptions {
   readonly onLine?: (line: string) => void;
 }
 
-/** Paths of a run folder. */
+/**
+ * The files of a run folder.
+ *
+ * @param out - the run folder.
+ * @returns the paths of `last.ckpt`, `best.ckpt`, `metrics.jsonl` and `curves.svg`.
+ * @example
+ * runFiles('runs/a').last; // 'runs/a/last.ckpt'
+ */
 export function runFiles(out: string) {
   return {
     last: join(out, 'last.ckpt'),
