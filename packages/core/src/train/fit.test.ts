@@ -29,10 +29,18 @@ describe('fit', () => {
     const { data, model, optimizer, options, stats } = setup(0.05, 4);
     const steps: StepProgress[] = [];
     const epochs: EpochMetrics[] = [];
+    const tensors: number[] = [];
     const { state, history } = await fit(
       { model, optimizer, data, stats, options, state: initialState(1) },
-      { onStep: (progress) => void steps.push(progress), onEpochEnd: (metrics) => void epochs.push(metrics) },
+      {
+        onStep: (progress) => void steps.push(progress),
+        onEpochEnd: (metrics) => {
+          epochs.push(metrics);
+          tensors.push(tf.memory().numTensors);
+        },
+      },
     );
+    expect(new Set(tensors).size).toBe(1); // no tensor leaks from one epoch to the next
     expect(steps.length).toBe(4 * 4);
     expect(steps[3]).toMatchObject({ epoch: 1, epochs: 4, step: 4, stepsPerEpoch: 4 });
     expect(history).toEqual(epochs);
