@@ -1,0 +1,60 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { conv2dBackpropFilterProgram, planFilterSplit } from './conv2d-backprop-filter-program.js';
+import { convGeometry } from './conv-geometry.js';
+import { launchFits } from './launch-fits.js';
+import { SplitSumProgram } from './split-sum-program.js';
+import { countWebGpuRun, runStockWebGpuKernel } from './stock-webgpu-kernels.js';
+
+/**
+ * Residual's `Conv2DBackpropFilter` (the filter gradient of a convolution) for the webgpu backend:
+ * an implicit-GEMM, tiled WGSL kernel whose long sum over batch·height·width is split between
+ * workgroups and then summed in a fixed order (see `conv2dBackpropFilterProgram`). TF.js 4.22's
+ * stock one runs the whole sum in one thread per filter weight. Channels-first goes to the stock kernel.
+ *
+ * @returns the kernel config to pass to `tf.registerKernel`.
+ * @example
+ * tf.registerKernel(conv2dBackpropFilterWebGpuConfig());
+ */
+export function conv2dBackpropFilterWebGpuConfig(): KernelConfig {
+  const kernelName = tf.Conv2DBackpropFilter;
+  return {
+    kernelName,
+    backendName: 'webgpu',
+    kernelFunc: (args) => {
+      const backend = args.backend as WebGPUBackend;
+      const attrs = args.attrs ?? {};
+      const x = args.inputs['x'] as TensorInfo; // [N, H, W, C]
+      const dy = args.inputs['dy'] as TensorInfo; // [N, H′, W′, C′]
+      const filterShape = attrs['filterShape'] as [number, number, number, number]; // [KH, KW, C, C′]
+      const info = tf.backend_util.computeConv2DInfo(
+        x.shape as [number, number, number, number],
+        filterShape,
+        attrs['strides'] as number | [number, number],
+        1,
+        attrs['pad'] as 'same' | 'valid' | number,
+        attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+        false,
+        tf.backend_util.convertConv2DDataFormat(attrs['dataFormat'] as 'NHWC' | 'NCHW'),
+      );
+      const geometry = convGeometry(info);
+      if (typeof geometry === 'string' || !tf.util.arraysEqual(dy.shape, info.outShape)) {
+        return runStockWebGpuKernel(kernelName, args);
+      }
+      const split = planFilterSplit(geometry);
+      const program = conv2dBackpropFilterProgram(geometry, split);
+      const sum = split.splits > 1 ? new SplitSumProgram(split.splits, filterShape) : undefined;
+      const fits =
+        launchFits(backend, program.dispatch, tf.util.sizeFromShape(program.outputShape)) &&
+        (sum === undefined || launchFits(backend, sum.dispatch, tf.util.sizeFromShape(filterShape)));
+      if (!fits) return runStockWebGpuKernel(kernelName, args);
+      countWebGpuRun(kernelName, true);
+      const partial = backend.runWebGPUProgram(program, [x, dy], 'float32');
+      if (sum === undefined) return partial;
+      const dw = backend.runWebGPUProgram(sum, [partial], 'float32');
+      backend.disposeData(partial.dataId);
+      return dw;
+    },
+  };
+}

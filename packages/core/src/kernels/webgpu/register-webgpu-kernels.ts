@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { conv2dBackpropFilterWebGpuConfig } from './conv2d-backprop-filter-kernel.js';
+import { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.js';
+import { conv2dWebGpuConfig, fusedConv2dWebGpuConfig } from './conv2d-kernel.js';
+import { forgetStockWebGpuKernel, saveStockWebGpuKernel, stockWebGpuKernel } from './stock-webgpu-kernels.js';
+
+/** Residual's WebGPU kernels, by the TF.js kernel they replace. */
+const makers: ReadonlyArray<() => KernelConfig> = [
+  conv2dWebGpuConfig,
+  fusedConv2dWebGpuConfig,
+  conv2dBackpropInputWebGpuConfig,
+  conv2dBackpropFilterWebGpuConfig,
+];
+
+/**
+ * Replaces TF.js 4.22's WebGPU convolution kernels (`Conv2D`, `FusedConv2D`,
+ * `Conv2DBackpropInput`, `Conv2DBackpropFilter`) with Residual's tiled implicit-GEMM ones, so
+ * models train faster on WebGPU without any change. Call it after `@tensorflow/tfjs-backend-webgpu`
+ * is loaded (it registers the stock kernels when imported, and would overwrite ours). Safe to call
+ * repeatedly. Cases the new kernels do not cover go to the stock ones.
+ *
+ * @returns the names of the kernels now provided by Residual on webgpu.
+ * @example
+ * await import('@tensorflow/tfjs-backend-webgpu');
+ * await tf.setBackend('webgpu');
+ * registerWebGpuKernels(); // ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter']
+ */
+export function registerWebGpuKernels(): string[] {
+  const names: string[] = [];
+  for (const make of makers) {
+    const config = make();
+    const current = tf.getKernel(config.kernelName, 'webgpu');
+    if (current === undefined) {
+      throw new Error(
+        `registerWebGpuKernels: the webgpu backend's '${config.kernelName}' kernel must be registered first, but got none. ` +
+          `Import '@tensorflow/tfjs-backend-webgpu' before calling registerWebGpuKernels().`,
+      );
+    }
+    if (stockWebGpuKernel(config.kernelName) === undefined) {
+      saveStockWebGpuKernel(current);
+      tf.unregisterKernel(config.kernelName, 'webgpu');
+      tf.registerKernel(config);
+    }
+    names.push(config.kernelName);
+  }
+  return names;
+}
+
+/**
+ * Puts TF.js's stock WebGPU convolution kernels back (benchmarks compare both).
+ *
+ * @returns nothing.
+ * @example
+ * unregisterWebGpuKernels(); // stock TF.js 4.22 convolutions again
+ */
+export function unregisterWebGpuKernels(): void {
+  for (const make of makers) {
+    const name = make().kernelName;
+    const stock = stockWebGpuKernel(name);
+    if (stock === undefined) continue;
+    tf.unregisterKernel(name, 'webgpu');
+    tf.registerKernel(stock);
+    forgetStockWebGpuKernel(name);
+  }
+}

@@ -1,0 +1,132 @@
+import { assertGemmTile, tileThreads, type GemmTile } from './gemm-tile.js';
+
+/**
+ * How one operand is read from memory: `width` values per load (4: a `vec4<f32>`), laid out
+ * consecutively `along` the inner dimension K or the outer one (rows of A, columns of B). Loads
+ * run in the order that makes neighbouring threads read neighbouring addresses.
+ */
+export interface OperandLayout {
+  readonly width: 1 | 4;
+  readonly along: 'inner' | 'outer';
+}
+
+/** What {@link tiledGemmWgsl} needs besides the tile. */
+export interface TiledGemmSpec {
+  readonly tile: GemmTile;
+  /** `fn loadA(row: i32, k: i32) -> f32 | vec4<f32>`: A at (row, k) onwards; zero outside A. */
+  readonly a: OperandLayout;
+  /** `fn loadB(k: i32, col: i32) -> f32 | vec4<f32>`: B at (k, col) onwards; zero outside B. */
+  readonly b: OperandLayout;
+  /** Inner-dimension steps each workgroup sums: all of K, or one split of it (workgroup z picks which). */
+  readonly innerChunk: number;
+  /**
+   * WGSL that defines `loadA`, `loadB` and `fn storeC(row: i32, col: i32, value: vec4<f32>)`
+   * (C at row, columns col … col + 3; it must skip what lies outside C).
+   */
+  readonly operands: string;
+}
+
+const lanes = ['x', 'y', 'z', 'w'] as const;
+
+/** WGSL statements that stage one operand's `depth × outer` block in workgroup memory. */
+function stageOperand(name: 'A' | 'B', layout: OperandLayout, outer: number, depth: number, threads: number): string {
+  const tile = `tile${name}`;
+  const call = (o: string, k: string) => (name === 'A' ? `loadA(rowBase + ${o}, kBase + ${k})` : `loadB(kBase + ${k}, colBase + ${o})`);
+  const outerVecs = outer / 4;
+  const perThread = (depth * outer) / layout.width / threads;
+  const lines: string[] = [];
+  for (let i = 0; i < perThread; i++) {
+    const idx = `(lid + ${i * threads})`;
+    if (layout.width === 4 && layout.along === 'outer') {
+      lines.push(`{ let ov = ${idx} % ${outerVecs}; let kk = ${idx} / ${outerVecs};`);
+      lines.push(`  ${tile}[kk * ${outerVecs} + ov] = ${call('ov * 4', 'kk')}; }`);
+    } else if (layout.width === 4) {
+      lines.push(`{ let kv = ${idx} % ${depth / 4}; let o = ${idx} / ${depth / 4}; let v = ${call('o', 'kv * 4')};`);
+      for (let j = 0; j < 4; j++) lines.push(`  ${tile}[(kv * 4 + ${j}) * ${outerVecs} + o / 4][o % 4] = v.${lanes[j]};`);
+      lines.push('}');
+    } else {
+      const [o, kk] = layout.along === 'outer' ? [`${idx} % ${outer}`, `${idx} / ${outer}`] : [`${idx} / ${depth}`, `${idx} % ${depth}`];
+      lines.push(`{ let o = ${o}; let kk = ${kk};`);
+      lines.push(`  ${tile}[kk * ${outerVecs} + o / 4][o % 4] = ${call('o', 'kk')}; }`);
+    }
+  }
+  return lines.join('\n    ');
+}
+
+/**
+ * Generates the WGSL `main()` of a tiled matrix product C[M, N] = Σ_k A[M, k] · B[k, N] for
+ * TF.js's WebGPU program machinery: each workgroup stages `depth`-deep blocks of A and B in
+ * workgroup memory and each thread accumulates a register block of C, then calls `storeC`.
+ * Workgroup (x, y, z) computes column tile x, row tile y, inner split z. Loops have constant
+ * bounds so the barriers stay in uniform control flow.
+ *
+ * @param spec - tile, operand layouts, inner split and the operand functions.
+ * @returns WGSL source (module-scope declarations and `fn main()`).
+ * @example
+ * const source = tiledGemmWgsl({ tile: gemmTiles.medium, a, b, innerChunk: 576, operands });
+ */
+export function tiledGemmWgsl(spec: TiledGemmSpec): string {
+  const { tile } = spec;
+  assertGemmTile(tile);
+  if (spec.innerChunk <= 0 || spec.innerChunk % tile.depth !== 0) {
+    throw new Error(
+      `tiledGemmWgsl: innerChunk must be a positive multiple of the tile depth ${tile.depth}, but got ${spec.innerChunk}. ` +
+        `Round it up with Math.ceil(chunk / depth) * depth.`,
+    );
+  }
+  const threads = tileThreads(tile);
+  const rowVecs = tile.rowsPerThread / 4;
+  const colVecs = tile.colsPerThread / 4;
+  const accNames: string[][] = [];
+  for (let r = 0; r < tile.rowsPerThread; r++) accNames.push(Array.from({ length: colVecs }, (_, j) => `acc${r}_${j}`));
+  const declare = accNames.flat().map((acc) => `var ${acc} = vec4<f32>(0.0);`);
+  const step: string[] = [];
+  for (let i = 0; i < rowVecs; i++) step.push(`let a${i} = tileA[kk * ${tile.rows / 4} + ty + ${i * threads.y}];`);
+  for (let j = 0; j < colVecs; j++) step.push(`let b${j} = tileB[kk * ${tile.cols / 4} + tx + ${j * threads.x}];`);
+  for (let i = 0; i < rowVecs; i++) {
+    for (let c = 0; c < 4; c++) {
+      for (let j = 0; j < colVecs; j++) {
+        const acc = accNames[i * 4 + c]?.[j] ?? '';
+        step.push(`${acc} = fma(vec4<f32>(a${i}.${lanes[c]}), b${j}, ${acc});`);
+      }
+    }
+  }
+  const store: string[] = [];
+  for (let i = 0; i < rowVecs; i++) {
+    for (let c = 0; c < 4; c++) {
+      for (let j = 0; j < colVecs; j++) {
+        const row = `rowBase + (ty + ${i * threads.y}) * 4 + ${c}`;
+        const col = `colBase + (tx + ${j * threads.x}) * 4`;
+        store.push(`storeC(${row}, ${col}, ${accNames[i * 4 + c]?.[j] ?? ''});`);
+      }
+    }
+  }
+  return `
+${spec.operands}
+
+var<workgroup> tileA: array<vec4<f32>, ${(tile.depth * tile.rows) / 4}>;
+var<workgroup> tileB: array<vec4<f32>, ${(tile.depth * tile.cols) / 4}>;
+
+fn main() {
+  _ = uniforms.NAN; // TF.js binds its uniform buffer to every program: keep it in the layout
+  let tx = i32(localId.x);
+  let ty = i32(localId.y);
+  let lid = i32(localIndex);
+  let colBase = i32(workgroupId.x) * ${tile.cols};
+  let rowBase = i32(workgroupId.y) * ${tile.rows};
+  let kBegin = i32(workgroupId.z) * ${spec.innerChunk};
+  ${declare.join('\n  ')}
+  for (var t = 0; t < ${spec.innerChunk / tile.depth}; t++) {
+    let kBase = kBegin + t * ${tile.depth};
+    ${stageOperand('A', spec.a, tile.rows, tile.depth, threads.count)}
+    ${stageOperand('B', spec.b, tile.cols, tile.depth, threads.count)}
+    workgroupBarrier();
+    for (var kk = 0; kk < ${tile.depth}; kk++) {
+      ${step.join('\n      ')}
+    }
+    workgroupBarrier();
+  }
+  ${store.join('\n  ')}
+}
+`;
+}
