@@ -33,9 +33,16 @@ export function basicBlock<InShape extends Shape, const Options extends BlockOpt
   x: Checked<ImageRankError<InShape, 'basicBlock'>, Sym<InShape>>,
   options: Checked<WindowError<InShape, BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>>, Options>,
 ): Sym<Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>> {
-  const { filters, strides = 1 } = options as BlockOptions;
-  return residualBlock('basicBlock', x as Sym, options as BlockOptions, basicBlockExpansion, (input) => {
-    const h = relu(batchNorm(conv2d(input, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }), { name: 'bn1' }), { name: 'relu1' });
-    return batchNorm(conv2d(h, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }), { name: 'bn2' });
-  }) as Sym<Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>>;
+  const checked = options as BlockOptions;
+  return residualBlock('basicBlock', x as Sym, checked, basicBlockExpansion, basicBranch(checked)) as Sym<
+    Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>
+  >;
+}
+
+/** The residual branch of a basic block: conv3×3 (stride) → BN → ReLU → conv3×3 → BN. */
+export function basicBranch({ filters, strides = 1 }: BlockOptions): (x: Sym) => Sym {
+  return (x) => {
+    const h = relu(batchNorm(conv2d(x, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }), { name: 'bn1' }), { name: 'relu1' });
+    return batchNorm(conv2d(h, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }), { name: 'bn2' }); // [N, H/S, W/S, filters]
+  };
 }

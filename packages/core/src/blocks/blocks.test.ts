@@ -50,13 +50,16 @@ describe('residual blocks', () => {
 
   test('plainBlock has no add and may change the shape', () => {
     const names = layerNames((x) => plainBlock(x, { filters: 8, strides: 2 }), [8, 8, 4]);
-    expect(names.filter((name) => name.includes('conv'))).toEqual(['basic_block_1.conv1.pad', 'basic_block_1.conv1', 'basic_block_1.conv2']);
+    expect(names.filter((name) => name.includes('conv'))).toEqual(['plain_block_1.conv1.pad', 'plain_block_1.conv1', 'plain_block_1.conv2']);
     expect(names.some((name) => name.endsWith('.add') || name.includes('downsample'))).toBe(false);
   });
 
   test('from plain JavaScript, an identity shortcut across a shape change throws the type error\'s words', () => {
     expect(() => withSeed(1, () => (basicBlock as Untyped)(input([32, 32, 64]), { filters: 128, strides: 2 }))).toThrow(
       "shape error: basicBlock: residual add: main branch [N,16,16,128] vs identity shortcut [N,32,32,64] — use shortcut: 'projection' (1×1 conv, stride 2, 64→128)",
+    );
+    expect(() => withSeed(1, () => (plainBlock as Untyped)(input([784]), { filters: 8 }))).toThrow(
+      'shape error: plainBlock: input must be rank 4 [N,H,W,C], but got [N,784] — pass a batch of feature maps, NHWC',
     );
     expect(() => withSeed(1, () => (bottleneck as Untyped)(input([56, 56, 64]), { filters: 64 }))).toThrow(
       "shape error: bottleneck: residual add: main branch [N,56,56,256] vs identity shortcut [N,56,56,64] — use shortcut: 'projection' (1×1 conv, stride 1, 64→256)",

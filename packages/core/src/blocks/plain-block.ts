@@ -1,7 +1,8 @@
 import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
 import type { Sym } from '../layers/sym.js';
-import { basicBlock } from './basic-block.js';
+import { basicBlockExpansion, basicBranch } from './basic-block.js';
 import type { BlockOptions } from './block-options.js';
+import { residualBlock } from './residual-block.js';
 
 /**
  * The basic block without its shortcut — `y = relu(bn2(conv2(relu(bn1(conv1(x))))))` — for the
@@ -21,5 +22,5 @@ export function plainBlock<InShape extends Shape, const Options extends Omit<Blo
   options: Options,
 ): Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>> {
   const plain: BlockOptions = { ...(options as Omit<BlockOptions, 'shortcut'>), shortcut: 'none' };
-  return basicBlock(x as Sym, plain) as Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>>;
+  return residualBlock('plainBlock', x as Sym, plain, basicBlockExpansion, basicBranch(plain)) as Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>>;
 }
