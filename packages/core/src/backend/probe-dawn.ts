@@ -16,11 +16,12 @@ const softwareAdapter = /llvmpipe|lavapipe|swiftshader|softpipe|software/i;
  *
  * @param flags - Dawn options passed to `create()`, e.g. `['backend=opengles']`.
  * @param timeoutMs - how long to wait before giving up (the child is killed).
+ * @param compatibility - request a compatibility-mode adapter (Dawn's OpenGL ES backend needs it).
  * @returns the adapter description, or a one-line reason.
  * @example
  * const probe = await probeDawn([], 15_000); // { found: false, reason: 'Dawn found no adapter …' }
  */
-export async function probeDawn(flags: readonly string[], timeoutMs: number): Promise<DawnProbe> {
+export async function probeDawn(flags: readonly string[], timeoutMs: number, compatibility = false): Promise<DawnProbe> {
   let entry: string;
   try {
     entry = createRequire(import.meta.url).resolve('webgpu');
@@ -30,8 +31,7 @@ export async function probeDawn(flags: readonly string[], timeoutMs: number): Pr
   const script = `
     const { create } = await import(${JSON.stringify(pathToFileURL(entry).href)});
     const gpu = create(${JSON.stringify(flags)});
-    const compat = process.env.RESIDUAL_WEBGPU_COMPAT === '1';
-    const adapter = await gpu.requestAdapter(compat ? { featureLevel: 'compatibility' } : undefined);
+    const adapter = await gpu.requestAdapter(${compatibility ? "{ featureLevel: 'compatibility' }" : 'undefined'});
     const info = adapter ? (adapter.info ?? {}) : null;
     process.stdout.write(JSON.stringify(info === null ? null : {
       description: [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' '),

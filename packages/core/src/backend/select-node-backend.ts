@@ -18,6 +18,12 @@ export interface SelectNodeBackendOptions {
   readonly webgpuFlags?: readonly string[];
   /** How long the WebGPU adapter probe may take; default 20 s. */
   readonly probeTimeoutMs?: number;
+  /**
+   * Ask Dawn for a compatibility-mode adapter (needed for its OpenGL ES backend, e.g. a software
+   * adapter in CI: `RESIDUAL_WEBGPU_FLAGS=backend=opengles EGL_PLATFORM=surfaceless`); default from
+   * `RESIDUAL_WEBGPU_COMPAT=1`. TF.js does not pass the option itself, so Residual adds it.
+   */
+  readonly webgpuCompatibility?: boolean;
 }
 
 /**
@@ -63,21 +69,33 @@ async function tryTensorflowGpu(): Promise<string | undefined> {
   return trySetBackend('tensorflow');
 }
 
-async function tryWebGpu(flags: readonly string[], forced: boolean, timeoutMs: number): Promise<{ reason?: string; detail?: string }> {
-  const probe = await probeDawn(flags, timeoutMs);
+interface DawnGpu {
+  requestAdapter(options?: Record<string, unknown>): Promise<unknown>;
+}
+
+async function tryWebGpu(
+  flags: readonly string[],
+  forced: boolean,
+  timeoutMs: number,
+  compatibility: boolean,
+): Promise<{ reason?: string; detail?: string }> {
+  const probe = await probeDawn(flags, timeoutMs, compatibility);
   if (!probe.found) return { reason: probe.reason };
   if (probe.software && !forced) {
     return { reason: `only a software adapter (${probe.description}), slower than wasm; force it with --backend webgpu` };
   }
   try {
     const { create, globals } = (await import('webgpu')) as unknown as {
-      create(flags: string[]): unknown;
+      create(flags: string[]): DawnGpu;
       globals: Record<string, unknown>;
     };
     Object.assign(globalThis, globals);
     const holder = globalThis as { navigator?: { gpu?: unknown } };
     if (holder.navigator === undefined) holder.navigator = {};
-    holder.navigator.gpu = create([...flags]);
+    const gpu = create([...flags]);
+    holder.navigator.gpu = compatibility
+      ? { requestAdapter: (options?: Record<string, unknown>) => gpu.requestAdapter({ ...options, featureLevel: 'compatibility' }) }
+      : gpu;
     await import('@tensorflow/tfjs-backend-webgpu');
   } catch (error) {
     return { reason: `could not load Dawn: ${firstLine(error)}` };
@@ -112,7 +130,10 @@ export async function selectNodeBackend(options: SelectNodeBackendOptions = {}):
     let detail: string | undefined;
     try {
       if (name === 'tensorflow-gpu') reason = await tryTensorflowGpu();
-      else if (name === 'webgpu') ({ reason, detail } = await tryWebGpu(flags, forced === 'webgpu', options.probeTimeoutMs ?? 20_000));
+      else if (name === 'webgpu') {
+        const compatibility = options.webgpuCompatibility ?? process.env['RESIDUAL_WEBGPU_COMPAT'] === '1';
+        ({ reason, detail } = await tryWebGpu(flags, forced === 'webgpu', options.probeTimeoutMs ?? 20_000, compatibility));
+      }
       else {
         await import(name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs-backend-cpu');
         reason = await trySetBackend(name);
