@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -53,7 +53,24 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     context,
     async close() {
       await context.close();
+      // Chromium's GPU process can outlive the browser for a few seconds; a WebGPU browser started
+      // meanwhile then fails to allocate buffers. Wait until no process uses this profile.
+      await waitForExit(profile);
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves when no process on this machine has `profile` on its command line (at most 15 s). */
+async function waitForExit(profile: string): Promise<void> {
+  const running = () =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile);
+      } catch {
+        return false;
+      }
+    });
+  for (let waited = 0; waited < 15_000 && running(); waited += 100) await new Promise((done) => setTimeout(done, 100));
 }

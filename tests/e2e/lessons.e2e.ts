@@ -80,15 +80,22 @@ test('the root, both homes, the guide and the API index open without errors', as
     const response = await page.goto(`${site.url}${path}`);
     expect(response?.status(), path).toBe(200);
   }
+  await page.goto(`${site.url}/zh-cn/guide/`);
+  await page.screenshot({ path: join(artifacts, 'zh-cn-guide.png'), fullPage: true });
+  await page.goto(`${site.url}/`);
+  await page.screenshot({ path: join(artifacts, 'root.png') });
   await page.goto(`${site.url}/api/`);
   for (const href of await page.locator('main a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))) {
     const api = await page.request.get(href);
     expect(api.status(), `${href} (the typedoc reference copied into the site)`).toBe(200);
   }
-  await page.goto(`${site.url}/zh-cn/guide/`);
-  await page.screenshot({ path: join(artifacts, 'zh-cn-guide.png'), fullPage: true });
-  await page.goto(`${site.url}/`);
-  await page.screenshot({ path: join(artifacts, 'root.png') });
   expect(errors).toEqual([]);
   await page.close();
+});
+
+test('the guide "writing a lesson" has the same structure and numbers in both languages', async () => {
+  const { compareOutlines, compileMdxFile } = await import('@residual/lessons/node');
+  const guide = (locale: 'en' | 'zh-cn') => new URL(`../../site/src/guide/${locale}.mdx`, import.meta.url).pathname;
+  const outline = async (locale: 'en' | 'zh-cn') => ({ locale, file: `site/src/guide/${locale}.mdx`, outline: (await compileMdxFile(guide(locale), { data: null })).outline });
+  expect(compareOutlines({ a: await outline('en'), b: await outline('zh-cn') })).toEqual([]);
 });

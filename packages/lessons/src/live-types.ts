@@ -42,7 +42,13 @@ export interface LiveResult {
   charts?: LiveChart[];
 }
 
-/** A live example: deterministic (seeded weights and data), so browser and Node results agree. */
+/**
+ * A live example: deterministic (seeded weights and data), so browser and Node results agree.
+ *
+ * Read tensor values with `await tensor.data()`, never `dataSync()` / `arraySync()`: on the
+ * WebGPU backend a synchronous read goes through a canvas and returns zeros in headless Chromium
+ * (and blocks the page elsewhere). Dispose every tensor; check `signal` between steps.
+ */
 export interface LiveExample {
   id: string;
   run(ctx: LiveContext): Promise<LiveResult>;
