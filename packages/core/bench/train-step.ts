@@ -28,6 +28,7 @@ interface Row {
   steps: number;
   msPerStep: number;
   imagesPerSecond: number;
+  cpuMsPerStep: number | null;
   peakBytes: number;
   error?: string;
 }
@@ -58,7 +59,7 @@ function run(variant: string, batchSize: number, steps: number): Row {
   try {
     return JSON.parse(line) as Row;
   } catch {
-    return { variant, batchSize, steps, msPerStep: NaN, imagesPerSecond: NaN, peakBytes: NaN, error: (result.stderr.trim().split('\n').pop() ?? 'no output') };
+    return { variant, batchSize, steps, msPerStep: NaN, imagesPerSecond: NaN, cpuMsPerStep: null, peakBytes: NaN, error: (result.stderr.trim().split('\n').pop() ?? 'no output') };
   }
 }
 
@@ -75,16 +76,25 @@ if (values.variant !== undefined) {
     ...values['wasm-batch-sizes']!.split(',').filter(Boolean).map(Number).filter((size) => size !== batchSize).map((size) => run('wasm', size, steps)),
   ];
   console.log(`${values.model} training step (forward + backward + SGD), ${process.arch}, Node ${process.version}`);
-  console.log('| variant | batch | steps | ms/step | images/s | peak MB |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| variant | batch | steps | wall ms/step | CPU ms/step | images/s (wall) | images/s (CPU) | peak MB |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const cpuRate = (row: Row) => (row.cpuMsPerStep === null ? NaN : (row.batchSize * 1000) / row.cpuMsPerStep);
   for (const row of rows) {
-    if (row.error !== undefined) console.log(`| ${row.variant} | ${row.batchSize} | — | fails: ${row.error} | | |`);
-    else console.log(`| ${row.variant} | ${row.batchSize} | ${row.steps} | ${row.msPerStep.toFixed(0)} | ${row.imagesPerSecond.toFixed(2)} | ${(row.peakBytes / 1e6).toFixed(0)} |`);
+    if (row.error !== undefined) console.log(`| ${row.variant} | ${row.batchSize} | — | fails: ${row.error} | | | | |`);
+    else {
+      console.log(
+        `| ${row.variant} | ${row.batchSize} | ${row.steps} | ${row.msPerStep.toFixed(0)} | ${row.cpuMsPerStep?.toFixed(0) ?? '—'} | ` +
+          `${row.imagesPerSecond.toFixed(2)} | ${cpuRate(row).toFixed(2)} | ${(row.peakBytes / 1e6).toFixed(0)} |`,
+      );
+    }
   }
   const stock = rows[0]!;
   for (const row of rows.slice(2)) {
     if (row.error === undefined && stock.error === undefined) {
-      console.log(`${row.variant} at batch ${row.batchSize} vs stock cpu at batch ${stock.batchSize}: ${(row.imagesPerSecond / stock.imagesPerSecond).toFixed(1)}× the images/s`);
+      console.log(
+        `${row.variant} at batch ${row.batchSize} vs stock cpu at batch ${stock.batchSize}: ` +
+          `${(row.imagesPerSecond / stock.imagesPerSecond).toFixed(1)}× the images/s by wall time, ${(cpuRate(row) / cpuRate(stock)).toFixed(1)}× by CPU time`,
+      );
     }
   }
 }

@@ -179,7 +179,7 @@ describe('residual train → eval → predict on the real sample', () => {
     expect(status).toBe(0);
     const lines = printed.split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^infer resnet20 on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB$/);
+    expect(lines[0]).toMatch(/^infer resnet20 on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB \(CPU \d+\.\d ms\/step\)$/);
     expect(lines[1]).toMatch(/^train resnet20 on wasm, batch 2, 1 steps: /);
   });
 });

@@ -23,6 +23,12 @@ export interface BenchmarkResult {
   readonly steps: number;
   readonly msPerStep: number;
   readonly imagesPerSecond: number;
+  /**
+   * Process CPU time per step (Node only; `null` elsewhere). For the single-threaded wasm and cpu
+   * backends it is what the wall time would be on an idle machine, so it stays comparable when
+   * other work shares the cores.
+   */
+  readonly cpuMsPerStep: number | null;
   /** Most tensor memory alive at once during one profiled step (`tf.profile().peakBytes`). */
   readonly peakBytes: number;
   /** Tensor memory held after the run (`tf.memory().numBytes`). */
@@ -61,9 +67,16 @@ export async function benchmark(model: tfl.LayersModel, options: BenchmarkOption
     out.dispose();
   };
   for (let i = 0; i < (options.warmup ?? 2); i++) await step();
+  const cpuUsage = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process?.cpuUsage;
+  const cpuBefore = cpuUsage?.();
   const started = performance.now();
   for (let i = 0; i < options.steps; i++) await step();
   const msPerStep = (performance.now() - started) / options.steps;
+  const cpuAfter = cpuUsage?.();
+  const cpuMsPerStep =
+    cpuBefore === undefined || cpuAfter === undefined
+      ? null
+      : (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000 / options.steps;
   let profiled!: Promise<void>;
   const info = await tf.profile(() => {
     profiled = step();
@@ -79,6 +92,7 @@ export async function benchmark(model: tfl.LayersModel, options: BenchmarkOption
     steps: options.steps,
     msPerStep,
     imagesPerSecond: (options.batchSize * 1000) / msPerStep,
+    cpuMsPerStep,
     peakBytes: info.peakBytes,
     bytesAfter: tf.memory().numBytes,
   };
