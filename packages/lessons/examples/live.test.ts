@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { liveExampleList } from '../src/live-registry.js';
 import { liveExamples } from './live.js';
@@ -10,14 +13,16 @@ describe('the live example registry', () => {
     expect(Object.keys(liveExamples).sort()).toEqual(['ablation-tiny', 'bn-modes', 'grad-norms', 'identity-start']);
   });
 
-  it('imports nothing Node-only (the site bundles it for the browser)', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const dir = new URL('.', import.meta.url).pathname;
-    const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('numbers.ts') && !file.includes('_tmp'));
-    for (const file of sources) {
-      expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/from 'node:|@residual\/core\/node|@residual\/lessons\/node/);
-    }
+  it('imports nothing Node-only, directly or through its relative imports (the site bundles it)', () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/from '(node:|fs'|path'|@residual\/core\/node|@residual\/lessons\/node)/);
+      for (const [, path] of text.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) visit(join(dirname(file), `${path}.ts`));
+    };
+    visit(fileURLToPath(new URL('./live.ts', import.meta.url)));
+    expect(seen.size).toBeGreaterThan(5);
   });
 });

@@ -4,15 +4,7 @@
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { bestSigmoidChain, compound, grow, maxSigmoidSlope, shrink, sigmoid, sigmoidSlope } from './compounding.js';
 import { gradNorms } from './grad-norms-live.js';
-
-const superscript: Readonly<Record<string, string>> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
-/** `9.5367e-7` → `9.54 × 10⁻⁷`. */
-function scientific(value: number): string {
-  const [mantissa = '', exponent = ''] = value.toExponential(2).split('e');
-  const power = [...exponent.replace('+', '')].map((char) => superscript[char] ?? char).join('');
-  return `${mantissa} × 10${power}`;
-}
+import { scientific } from '../shared/scientific.js';
 
 const significant = (value: number, digits = 3): number => Number(value.toPrecision(digits));
 
@@ -30,7 +22,7 @@ export async function numbers(): Promise<LessonNumbers> {
     'gradients.pow.grow': significant(grow),
     'gradients.sigmoid.maxSlope': peak.slope,
     'gradients.sigmoid.maxAt': peak.at,
-    'gradients.sigmoid.chain10': scientific(bestSigmoidChain(10)),
+    'gradients.sigmoid.chain10': scientific(bestSigmoidChain(10), 2),
     'gradients.norms.blocks': measured.summary['blocks'] ?? Number.NaN,
     'gradients.norms.plainSpread': significant(Number(measured.summary['plainSpread']), 2),
     'gradients.norms.residualSpread': significant(Number(measured.summary['residualSpread']), 2),

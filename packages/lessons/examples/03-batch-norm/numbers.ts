@@ -6,9 +6,8 @@ import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { compareWithLayer } from './bn-by-hand.js';
 import { biasCancels, wastedBiases } from './conv-bias.js';
 import { bnModes } from './train-vs-eval.js';
+import { scientific } from '../shared/scientific.js';
 
-/** A tiny difference shown as `< 10⁻⁵`-style text would hide its size; show it with 2 significant digits. */
-const tiny = (value: number): string => value.toExponential(1);
 
 /**
  * The numbers lesson 3 shows.
@@ -23,7 +22,7 @@ export async function numbers(): Promise<LessonNumbers> {
   model.dispose();
   const summary = (key: string): number | string => modes.summary[key] ?? Number.NaN;
   return {
-    'batchNorm.byHand.maxDiff': tiny(compareWithLayer(1)),
+    'batchNorm.byHand.maxDiff': scientific(compareWithLayer(1)),
     'batchNorm.momentum': summary('momentum'),
     'batchNorm.modes.dataMean': summary('dataMean'),
     'batchNorm.modes.dataStd': summary('dataStd'),
@@ -34,7 +33,7 @@ export async function numbers(): Promise<LessonNumbers> {
     'batchNorm.modes.evalOutputMeanEnd': summary('evalOutputMeanEnd'),
     'batchNorm.modes.trainBatchEffect': summary('trainBatchEffect'),
     'batchNorm.modes.evalBatchEffect': summary('evalBatchEffect'),
-    'batchNorm.bias.maxDiff': tiny(biasCancels(1).maxDiff),
+    'batchNorm.bias.maxDiff': scientific(biasCancels(1).maxDiff),
     'batchNorm.bias.resnet50': wasted,
     'batchNorm.exercise.pow22': Number(Math.pow(0.9, 22).toFixed(4)),
   };

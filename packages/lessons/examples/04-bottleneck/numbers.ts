@@ -4,6 +4,7 @@
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { asMatrixProduct, oneByOne } from './one-by-one.js';
 import { comparedBlocks, convWeights, measureBlock } from './param-counts.js';
+import { scientific } from '../shared/scientific.js';
 
 /**
  * The numbers lesson 4 shows.
@@ -23,7 +24,7 @@ export async function numbers(): Promise<LessonNumbers> {
   ] as const;
   return {
     'bottleneck.params.oneByOne': reduce.weights,
-    'bottleneck.oneByOne.matMulDiff': matMulDiff.toExponential(1),
+    'bottleneck.oneByOne.matMulDiff': scientific(matMulDiff),
     'bottleneck.params.twoConv3x3': blocks.twoConv3x3,
     'bottleneck.params.bottleneck': blocks.bottleneck,
     'bottleneck.params.basic64': blocks.basic64,

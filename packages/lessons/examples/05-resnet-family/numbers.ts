@@ -9,6 +9,7 @@ import { depths, familyTable } from './family-table.js';
 import { layoutCheck, nchwToNhwc, torchKernelToTf } from './nhwc.js';
 import { family, paperGflops, torchvision, type FamilyName } from './published-figures.js';
 import { layerWeight } from '../shared/layer-weight.js';
+import { scientific } from '../shared/scientific.js';
 
 const giga = (macs: number): number => Number((macs / 1e9).toFixed(3));
 const showShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
@@ -98,6 +99,6 @@ export async function numbers(models: readonly FamilyName[] = family): Promise<L
       digits: [undefined, 3, 3, 1],
     },
     ...layouts(),
-    'family.layout.maxDiff': layoutCheck(1).toExponential(1),
+    'family.layout.maxDiff': scientific(layoutCheck(1)),
   };
 }

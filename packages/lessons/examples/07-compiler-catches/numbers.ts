@@ -22,7 +22,6 @@ export async function numbers(): Promise<LessonNumbers> {
     'compiler.reluBeforeAdd.buggyMin': Number(buggyChange.toFixed(3)) + 0,
     'compiler.reluBeforeAdd.correctMin': Number(correctChange.toFixed(3)),
     'compiler.softmax.floor': Number(doubleSoftmaxFloor(10).toFixed(3)),
-    'compiler.softmax.floor2': Number(doubleSoftmaxFloor(2).toFixed(3)),
     'compiler.softmax.gradRatio': Number(gradientRatio(1).toFixed(2)),
   };
 }
