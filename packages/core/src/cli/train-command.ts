@@ -100,7 +100,8 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const data = limit === undefined ? loaded : limitDataset(loaded, limit);
   io.err(`data: ${describeDataset(data)}`);
   await trainRun({
-    model,
+    // On --resume the checkpoint decides; only an explicit --model is compared with it.
+    model: values.resume === true && values.model === undefined ? '' : model,
     data,
     out,
     fit,

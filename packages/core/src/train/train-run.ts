@@ -18,7 +18,7 @@ import { describeDevice, gitCommit, type Provenance } from './provenance.js';
 
 /** Everything `residual train` decides. */
 export interface TrainRunOptions {
-  /** A registered model name (ignored on resume: the checkpoint's model is used). */
+  /** A registered model name; on resume the checkpoint's model is used (a different name here is reported). */
   readonly model: string;
   readonly data: ImageDataset;
   /** The run folder: `last.ckpt`, `best.ckpt`, `metrics.jsonl`, `curves.svg`. */
@@ -123,8 +123,9 @@ export async function trainRun(
     fitOptions = { ...header.fit, epochs: options.fit.epochs, ...(options.resumeLr === undefined ? {} : { lr: options.resumeLr }) };
     const previous = await readFile(files.metrics, 'utf8').catch(() => '');
     const firstLine = previous.split('\n')[0] ?? '';
-    provenance = firstLine.includes('"kind":"run"') ? (JSON.parse(firstLine) as Provenance) : makeProvenance(options, data);
+    provenance = firstLine.includes('"kind":"run"') ? (JSON.parse(firstLine) as Provenance) : makeProvenance(options, data, header.model.name);
     say(`resuming ${files.last}: ${state.epoch} of ${fitOptions.epochs} epochs done, best test accuracy ${formatPercent(state.bestAccuracy)}`);
+    if (options.model !== '' && options.model !== header.model.name) say(`note: the checkpoint holds ${header.model.name}; model ${options.model} is ignored when resuming`);
   } else {
     const [height, width, channels] = data.imageShape;
     const config: ResNetConfig = { name: options.model, numClasses: data.classNames.length, inputShape: [height, width, channels], seed: options.seed };
@@ -132,7 +133,7 @@ export async function trainRun(
     optimizer = new Optimizer(options.optimizer, trainableVariables(model));
     state = initialState(options.seed);
     stats = channelStats(data.train, channels);
-    provenance = makeProvenance(options, data);
+    provenance = makeProvenance(options, data, options.model);
   }
   say(`model ${model.name}: input ${model.inputShape.join('×')}, ${model.config.numClasses} classes`);
   const result = await fit(
@@ -182,7 +183,7 @@ function formatPercent(value: number): string {
   return value < 0 ? 'n/a' : `${(value * 100).toFixed(2)} %`;
 }
 
-function makeProvenance(options: TrainRunOptions, data: ImageDataset): Provenance {
+function makeProvenance(options: TrainRunOptions, data: ImageDataset, model: string): Provenance {
   return {
     kind: 'run',
     command: options.command,
@@ -191,7 +192,7 @@ function makeProvenance(options: TrainRunOptions, data: ImageDataset): Provenanc
     device: describeDevice(options.backend.name, options.backend.detail),
     date: new Date().toISOString(),
     dataset: describeDataset(data),
-    model: options.model,
+    model,
   };
 }
 
