@@ -25,6 +25,7 @@ export function lineChart(chart: LiveChart, logLabel = 'log scale'): string {
     const ys = points.map(([, y]) => (log ? Math.log10(y) : y));
     let [yMin, yMax] = extent(ys);
     if (log) [yMin, yMax] = [Math.floor(yMin), Math.ceil(yMax)];
+    else [yMin, yMax] = [yMin - (yMax - yMin) * 0.05, yMax + (yMax - yMin) * 0.05]; // keep lines off the frame
     const sx = (x: number) => plot.x0 + ((x - xMin) / (xMax - xMin || 1)) * (plot.x1 - plot.x0);
     const sy = (y: number) => plot.y0 - (((log ? Math.log10(y) : y) - yMin) / (yMax - yMin || 1)) * (plot.y0 - plot.y1);
     const yTicks = log ? range(yMin, yMax).map((power) => 10 ** power) : niceTicks(yMin, yMax);
