@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { buildStack, gradientNorms, spread } from './grad-norms.js';
 import { gradNorms } from './grad-norms-live.js';
+import { numbers } from './numbers.js';
 
 beforeAll(useCpuBackend);
 
@@ -27,7 +28,7 @@ describe('lesson 2: gradient norms', () => {
     }
   });
 
-  it('live: the plain stack spreads its gradient norms far wider than the residual twin', async () => {
+  it('live (and the lesson numbers): the plain stack spreads its gradient norms far wider than the residual twin', async () => {
     const before = tf.memory().numTensors;
     const result = await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
     expect(tf.memory().numTensors).toBe(before);
@@ -38,5 +39,16 @@ describe('lesson 2: gradient norms', () => {
     const series = result.charts?.[0]?.series ?? [];
     expect(series.map((line) => line.name)).toEqual(['plain', 'residual']);
     expect(series[0]?.points).toHaveLength(Number(result.summary['blocks']));
+
+    // the lesson's numbers: the computed reference values, and this run's spreads
+    const values = await numbers(result);
+    expect(values['gradients.pow.shrink']).toBe(0.0255);
+    expect(values['gradients.pow.grow']).toBe(37.8);
+    expect(values['gradients.sigmoid.maxSlope']).toBe(0.25);
+    expect(values['gradients.sigmoid.maxAt']).toBe(0);
+    expect(values['gradients.sigmoid.chain10']).toBe('9.54 × 10⁻⁷');
+    expect(values['gradients.exercise.nine']).toBe(0.0052);
+    expect(values['gradients.norms.blocks']).toBe(result.summary['blocks']);
+    expect(Number(values['gradients.norms.plainSpread'])).toBeGreaterThan(2 * Number(values['gradients.norms.residualSpread']));
   });
 });

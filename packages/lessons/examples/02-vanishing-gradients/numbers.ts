@@ -2,6 +2,7 @@
  * Lesson 2's numbers: compounding and sigmoid slopes computed, gradient norms measured.
  */
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import type { LiveResult } from '../../src/live-types.js';
 import { bestSigmoidChain, compound, grow, maxSigmoidSlope, shrink, sigmoid, sigmoidSlope } from './compounding.js';
 import { gradNorms } from './grad-norms-live.js';
 import { scientific } from '../shared/scientific.js';
@@ -11,12 +12,13 @@ const significant = (value: number, digits = 3): number => Number(value.toPrecis
 /**
  * The numbers lesson 2 shows.
  *
+ * @param measuredRun - the small run of `grad-norms`, when the caller already has it (tests)
  * @example
  * (await numbers())['gradients.sigmoid.maxSlope']; // 0.25
  */
-export async function numbers(): Promise<LessonNumbers> {
+export async function numbers(measuredRun?: LiveResult): Promise<LessonNumbers> {
   const peak = maxSigmoidSlope();
-  const measured = await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+  const measured = measuredRun ?? (await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
   return {
     'gradients.pow.shrink': significant(shrink),
     'gradients.pow.grow': significant(grow),

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataTableValue } from '../../src/lesson-data-types.js';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { numbers } from './numbers.js';
+import { paperGflops } from './published-figures.js';
 import { parseScientific } from '../shared/scientific.js';
 
 beforeAll(useCpuBackend);
@@ -16,10 +17,16 @@ describe('lesson 5 numbers', () => {
       ['resnet18', 18, 11_689_512],
       ['resnet50', 50, 25_557_032],
     ]);
+    expect(family.rows.map((row) => [row[4], row[5]])).toEqual([
+      ['112 → 56 → 28 → 14 → 7', 512],
+      ['112 → 56 → 28 → 14 → 7', 2048],
+    ]);
     const reference = table(values['family.macsReference']);
     for (const row of reference.rows) expect(Math.abs(Number(row[4]))).toBeLessThan(1);
     const v1 = table(values['family.macsV1']);
     expect(v1.rows.map((row) => row[0])).toEqual(['resnet50']);
+    // ResNet-50 with the stride moved back to the first 1×1 conv: the paper's 3.8 G
+    expect(Math.abs(Number(v1.rows[0]?.[2]) - paperGflops.resnet50)).toBeLessThan(0.1);
     expect(values['family.macs.v15Extra']).toBe(0.23);
     expect(values['family.layout.nchwInput']).toBe('[1, 3, 224, 224]');
     expect(values['family.layout.nhwcInput']).toBe('[1, 224, 224, 3]');

@@ -4,17 +4,19 @@
  */
 import { countParams, cifarResnet18 } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import type { LiveResult } from '../../src/live-types.js';
 import { paperTestError } from './paper-figures.js';
 import { ablationTiny } from './tiny-ablation.js';
 
 /**
  * The numbers lesson 6 shows.
  *
+ * @param smallRun - the small run of `ablation-tiny`, when the caller already has it (tests)
  * @example
  * (await numbers())['ablation.tiny.blocks']; // 6
  */
-export async function numbers(): Promise<LessonNumbers> {
-  const { summary } = await ablationTiny.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
+  const { summary } = smallRun ?? (await ablationTiny.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
   const seeds = cifarResnet18({ seed: 0 });
   const params = countParams(seeds).trainable;
   seeds.dispose();

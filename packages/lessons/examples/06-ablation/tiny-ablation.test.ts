@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
+import { numbers } from './numbers.js';
+import { paperTestError } from './paper-figures.js';
 import { ablationConfigs, ablationTiny, buildNet } from './tiny-ablation.js';
 
 beforeAll(useCpuBackend);
@@ -22,7 +24,7 @@ describe('live example ablation-tiny', () => {
     }
   });
 
-  it('the residual network reaches a lower training loss and a higher accuracy; nothing leaks', async () => {
+  it('the residual network reaches a lower training loss and a higher accuracy; nothing leaks; the lesson numbers', async () => {
     const before = tf.memory().numTensors;
     const result = await ablationTiny.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
     expect(tf.memory().numTensors).toBe(before);
@@ -31,6 +33,14 @@ describe('live example ablation-tiny', () => {
     expect(summary['residualTrainAccuracy']).toBeGreaterThan((summary['plainTrainAccuracy'] ?? 1) + 0.05);
     const series = result.charts?.[0]?.series ?? [];
     expect(series.map((line) => line.points.length)).toEqual([ablationConfigs.small.steps, ablationConfigs.small.steps]);
+
+    // the lesson's numbers: this run, the built seeds network, the cited paper figures
+    const values = await numbers(result);
+    expect(values['ablation.tiny.plainLoss']).toBe(summary['plainFinalLoss']);
+    expect(values['ablation.tiny.residualAccuracy']).toBe(summary['residualTrainAccuracy']);
+    expect(values['ablation.tiny.blocks']).toBe(ablationConfigs.small.blocks);
+    expect(values['ablation.paper.resnet20Error']).toBe(paperTestError.resnet20);
+    expect(Number(values['ablation.cifarResnet18.params'])).toBeGreaterThan(11_000_000);
   });
 
   it('stops when the signal is aborted', async () => {

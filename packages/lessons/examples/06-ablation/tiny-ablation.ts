@@ -42,8 +42,9 @@ export function buildNet(config: AblationConfig, kind: 'plain' | 'residual'): tf
     // #region net
     const images = input([size, size, 1]); // [N, H, W, 1]
     let x: Sym = relu(batchNorm(conv2d(images, { filters: width, kernelSize: 3, padding: 1, useBias: false })));
-    for (let index = 0; index < blocks; index += 1) {
-      x = kind === 'residual' ? basicBlock(x, { filters: width }) : plainBlock(x, { filters: width });
+    for (let index = 1; index <= blocks; index += 1) {
+      const name = `block${index}`; // the same names, so the same seeded weights in both networks
+      x = kind === 'residual' ? basicBlock(x, { filters: width, name }) : plainBlock(x, { filters: width, name });
     }
     const logits = dense(globalAvgPool(x), { units: 4 }); // [N, 4]
     // #endregion
