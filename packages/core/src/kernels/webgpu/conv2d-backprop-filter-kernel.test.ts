@@ -44,7 +44,7 @@ describe.skipIf(!gpu.available)('Conv2DBackpropFilter on webgpu (implicit GEMM, 
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
       }),
-      { numRuns: 15 },
+      { numRuns: 12 },
     );
   });
 

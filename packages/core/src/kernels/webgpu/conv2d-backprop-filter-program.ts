@@ -99,6 +99,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
     tile: split.tile,
     a: { width: aWidth, along: 'outer' },
     b: { width: bWidth, along: 'outer' },
+    z: 'split',
     innerChunk: split.chunk,
     operands,
     inputs: ['x', 'dy'],
@@ -108,6 +109,6 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
     outputWidth: bWidth,
     rows,
     cols: g.outChannels,
-    splits: split.splits,
+    zGroups: split.splits,
   });
 }

@@ -28,7 +28,7 @@ describe.skipIf(!gpu.available)('Conv2DBackpropInput on webgpu (implicit GEMM) a
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
       }),
-      { numRuns: 15 },
+      { numRuns: 12 },
     );
   });
 

@@ -65,6 +65,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
     tile,
     a: { width: aWidth, along: 'inner' },
     b: { width: bWidth, along: 'outer' },
+    z: 'split',
     innerChunk: Math.ceil(inner / tile.depth) * tile.depth,
     operands,
     inputs: epilogue.bias ? ['x', 'W', 'bias'] : ['x', 'W'],
@@ -73,6 +74,6 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
     outputWidth: bWidth,
     rows,
     cols: g.outChannels,
-    splits: 1,
+    zGroups: 1,
   });
 }

@@ -29,7 +29,7 @@ describe.skipIf(!gpu.available)('Conv2D and FusedConv2D on webgpu (implicit GEMM
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
       }),
-      { numRuns: 15 },
+      { numRuns: 12 },
     );
   });
 
@@ -41,7 +41,7 @@ describe.skipIf(!gpu.available)('Conv2D and FusedConv2D on webgpu (implicit GEMM
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
       }),
-      { numRuns: 8 },
+      { numRuns: 6 },
     );
     for (const activation of epilogueActivations) {
       const result = await compareConvKernel('FusedConv2D', { ...wide, activation, bias: true });

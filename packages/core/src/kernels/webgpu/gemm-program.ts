@@ -18,8 +18,8 @@ export interface GemmProgramSpec extends TiledGemmSpec {
   /** Rows of C (M) and columns of C (N), to count the workgroups. */
   readonly rows: number;
   readonly cols: number;
-  /** Inner splits (workgroups along z); 1 unless the caller sums partial products afterwards. */
-  readonly splits: number;
+  /** Workgroups along z: inner splits (`z: 'split'`) or whatever the operands make of z (`'free'`). */
+  readonly zGroups: number;
 }
 
 /**
@@ -49,7 +49,7 @@ export class GemmProgram implements WebGPUProgram {
     this.outputShape = [...spec.outputShape];
     this.outputComponent = spec.outputWidth;
     this.workgroupSize = [threads.x, threads.y, 1];
-    this.dispatch = [Math.ceil(spec.cols / spec.tile.cols), Math.ceil(spec.rows / spec.tile.rows), spec.splits];
+    this.dispatch = [Math.ceil(spec.cols / spec.tile.cols), Math.ceil(spec.rows / spec.tile.rows), spec.zGroups];
     const tile = spec.tile;
     this.shaderKey = [
       'residual',
@@ -64,6 +64,8 @@ export class GemmProgram implements WebGPUProgram {
       spec.b.width,
       spec.b.along,
       spec.innerChunk,
+      spec.z,
+      spec.innerSteps ?? '',
       ...spec.constants,
     ].join('_');
     this.source = tiledGemmWgsl(spec);

@@ -20,7 +20,7 @@ describe('gemm tiles', () => {
 
   it('the generator refuses an inner split that is not a whole number of tile steps', () => {
     const operand = { width: 1, along: 'inner' } as const;
-    expect(() => tiledGemmWgsl({ tile: gemmTiles.small, a: operand, b: operand, innerChunk: 24, operands: '' })).toThrow(
+    expect(() => tiledGemmWgsl({ tile: gemmTiles.small, a: operand, b: operand, innerChunk: 24, z: 'split', operands: '' })).toThrow(
       'tiledGemmWgsl: innerChunk must be a positive multiple of the tile depth 16, but got 24. Round it up with Math.ceil(chunk / depth) * depth.',
     );
   });
@@ -29,7 +29,7 @@ describe('gemm tiles', () => {
     const operand = { width: 4, along: 'outer' } as const;
     for (const name of gemmTileNames) {
       const tile = gemmTiles[name];
-      const source = tiledGemmWgsl({ tile, a: operand, b: operand, innerChunk: 32, operands: '' });
+      const source = tiledGemmWgsl({ tile, a: operand, b: operand, innerChunk: 32, z: 'split', operands: '' });
       expect(source.match(/var acc\d+_\d+ = vec4<f32>\(0\.0\);/g)).toHaveLength((tile.rowsPerThread * tile.colsPerThread) / 4);
       expect(source.match(/storeC\(/g)).toHaveLength((tile.rowsPerThread * tile.colsPerThread) / 4);
     }

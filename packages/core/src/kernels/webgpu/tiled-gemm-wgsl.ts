@@ -17,8 +17,19 @@ export interface TiledGemmSpec {
   readonly a: OperandLayout;
   /** `fn loadB(k: i32, col: i32) -> f32 | vec4<f32>`: B at (k, col) onwards; zero outside B. */
   readonly b: OperandLayout;
-  /** Inner-dimension steps each workgroup sums: all of K, or one split of it (workgroup z picks which). */
+  /** Inner-dimension terms each workgroup sums: all of K, or one split of it; a multiple of the tile depth. */
   readonly innerChunk: number;
+  /**
+   * What workgroup z means: `'split'`, the inner chunk z (the sum starts at z · innerChunk);
+   * `'free'`, nothing here (the sum starts at 0) and the operand functions may read `workgroupId.z`.
+   */
+  readonly z: 'split' | 'free';
+  /**
+   * A WGSL `i32` expression: how many `depth` steps this workgroup runs (at most innerChunk /
+   * depth), when that depends on the workgroup. It is evaluated once per workgroup and shared
+   * through `workgroupUniformLoad`, so the loop's barriers stay in uniform control flow.
+   */
+  readonly innerSteps?: string;
   /**
    * WGSL that defines `loadA`, `loadB` and `fn storeC(row: i32, col: i32, value: vec4<f32>)`
    * (C at row, columns col … col + 3; it must skip what lies outside C).
@@ -57,13 +68,14 @@ function stageOperand(name: 'A' | 'B', layout: OperandLayout, outer: number, dep
  * Generates the WGSL `main()` of a tiled matrix product C[M, N] = Σ_k A[M, k] · B[k, N] for
  * TF.js's WebGPU program machinery: each workgroup stages `depth`-deep blocks of A and B in
  * workgroup memory and each thread accumulates a register block of C, then calls `storeC`.
- * Workgroup (x, y, z) computes column tile x, row tile y, inner split z. Loops have constant
- * bounds so the barriers stay in uniform control flow.
+ * Workgroup (x, y, z) computes column tile x, row tile y and, with `z: 'split'`, inner split z.
+ * Loop bounds are constants or shared with `workgroupUniformLoad`, so the barriers stay in
+ * uniform control flow.
  *
  * @param spec - tile, operand layouts, inner split and the operand functions.
  * @returns WGSL source (module-scope declarations and `fn main()`).
  * @example
- * const source = tiledGemmWgsl({ tile: gemmTiles.medium, a, b, innerChunk: 576, operands });
+ * const source = tiledGemmWgsl({ tile: gemmTiles.medium, a, b, innerChunk: 576, z: 'split', operands });
  */
 export function tiledGemmWgsl(spec: TiledGemmSpec): string {
   const { tile } = spec;
@@ -75,6 +87,14 @@ export function tiledGemmWgsl(spec: TiledGemmSpec): string {
     );
   }
   const threads = tileThreads(tile);
+  const steps =
+    spec.innerSteps === undefined
+      ? { declare: '', count: String(spec.innerChunk / tile.depth), shared: '' }
+      : {
+          declare: `if (lid == 0) { innerStepsShared = min(${spec.innerSteps}, ${spec.innerChunk / tile.depth}); }\n  let innerSteps = workgroupUniformLoad(&innerStepsShared);`,
+          count: 'innerSteps',
+          shared: 'var<workgroup> innerStepsShared: i32;',
+        };
   const rowVecs = tile.rowsPerThread / 4;
   const colVecs = tile.colsPerThread / 4;
   const accNames: string[][] = [];
@@ -106,6 +126,7 @@ ${spec.operands}
 
 var<workgroup> tileA: array<vec4<f32>, ${(tile.depth * tile.rows) / 4}>;
 var<workgroup> tileB: array<vec4<f32>, ${(tile.depth * tile.cols) / 4}>;
+${steps.shared}
 
 fn main() {
   _ = uniforms.NAN; // TF.js binds its uniform buffer to every program: keep it in the layout
@@ -114,9 +135,10 @@ fn main() {
   let lid = i32(localIndex);
   let colBase = i32(workgroupId.x) * ${tile.cols};
   let rowBase = i32(workgroupId.y) * ${tile.rows};
-  let kBegin = i32(workgroupId.z) * ${spec.innerChunk};
+  let kBegin = ${spec.z === 'split' ? `i32(workgroupId.z) * ${spec.innerChunk}` : '0'};
+  ${steps.declare}
   ${declare.join('\n  ')}
-  for (var t = 0; t < ${spec.innerChunk / tile.depth}; t++) {
+  for (var t = 0; t < ${steps.count}; t++) {
     let kBase = kBegin + t * ${tile.depth};
     ${stageOperand('A', spec.a, tile.rows, tile.depth, threads.count)}
     ${stageOperand('B', spec.b, tile.cols, tile.depth, threads.count)}

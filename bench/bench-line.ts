@@ -1,0 +1,39 @@
+// One benchmark result as the JSON line and the human line that bench/torch_resnet.py also prints,
+// so bench/ratio.py can pair the two frameworks.
+
+/** A result in the shared format of the TF.js and PyTorch benchmarks. */
+export interface BenchLine {
+  readonly framework: 'tfjs' | 'torch';
+  readonly model: string;
+  readonly mode: 'train' | 'infer';
+  /** `webgpu`, `wasm`, `cpu` (TF.js) or `cuda` (PyTorch). */
+  readonly backend: string;
+  /** TF.js: `residual` or `stock` kernels; PyTorch: `cudnn`. */
+  readonly kernels: string;
+  /** `fp32` (strict) or `tf32`. */
+  readonly precision: 'fp32' | 'tf32';
+  readonly device: string;
+  readonly batchSize: number;
+  readonly steps: number;
+  readonly msPerStep: number;
+  readonly imagesPerSecond: number;
+  readonly peakBytes: number;
+  /** Trainable parameters: the two frameworks must have built the same network. */
+  readonly params: number;
+}
+
+/**
+ * The human-readable line of a result.
+ *
+ * @param line - the result.
+ * @returns e.g. `train cifarResnet18 tfjs/webgpu/residual fp32, batch 256, 20 steps: 123.4 ms/step, 2074.5 images/s, peak 1234.5 MB`.
+ * @example
+ * console.log(formatBenchLine(line));
+ */
+export function formatBenchLine(line: BenchLine): string {
+  return (
+    `${line.mode} ${line.model} ${line.framework}/${line.backend}/${line.kernels} ${line.precision}, ` +
+    `batch ${line.batchSize}, ${line.steps} steps: ${line.msPerStep.toFixed(1)} ms/step, ` +
+    `${line.imagesPerSecond.toFixed(1)} images/s, peak ${(line.peakBytes / 1e6).toFixed(1)} MB`
+  );
+}

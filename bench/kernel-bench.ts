@@ -1,0 +1,175 @@
+// Per-kernel profile of the convolutions of one training step on webgpu: records every
+// Conv2D / FusedConv2D / Conv2DBackpropInput / Conv2DBackpropFilter call a model makes, then replays
+// each with TF.js's stock kernel and with Residual's, timing both (GPU timestamps when the adapter
+// offers 'timestamp-query', else wall time) and comparing their outputs. With --check-runs, first
+// runs the kernels' property checks against the cpu backend on this adapter (the unit tests'
+// cases). See bench/README.md.
+//
+//   node --conditions=@residual/source --import tsx bench/kernel-bench.ts --model cifarResnet18 --batch-size 256
+import * as tf from '@tensorflow/tfjs-core';
+import fc from 'fast-check';
+import { parseArgs } from 'node:util';
+import { buildModel, isModelName, Optimizer, paperSgd, trainStep } from '@residual/core';
+import { setUpBenchBackend } from './bench-backend.js';
+// The unit tests' case generator (a fixture of Residual's WebGPU kernels), reused to check a real adapter.
+import { convCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
+import { compareConvKernel, stockWebGpuKernel, type ConvKernelName } from '../packages/core/src/kernels/webgpu/index.js';
+
+const kernelNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
+
+interface Call {
+  readonly name: ConvKernelName;
+  readonly shapes: Record<string, number[]>;
+  readonly attrs: tf.NamedAttrMap;
+}
+
+/** Runs one training step of `model` and returns each distinct convolution kernel call it made, with how often. */
+async function recordCalls(model: string, batchSize: number): Promise<Array<{ call: Call; count: number }>> {
+  const calls = new Map<string, { call: Call; count: number }>();
+  const ours = kernelNames.map((name) => tf.getKernel(name, 'webgpu') as tf.KernelConfig);
+  for (const config of ours) {
+    tf.unregisterKernel(config.kernelName, 'webgpu');
+    tf.registerKernel({
+      ...config,
+      kernelFunc: (args) => {
+        const shapes = Object.fromEntries(Object.entries(args.inputs).flatMap(([key, info]) => (info === undefined ? [] : [[key, info.shape]])));
+        const call: Call = { name: config.kernelName as ConvKernelName, shapes, attrs: { ...args.attrs } };
+        const key = JSON.stringify(call);
+        calls.set(key, { call, count: (calls.get(key)?.count ?? 0) + 1 });
+        return config.kernelFunc(args);
+      },
+    });
+  }
+  const built = buildModel(model, { seed: 1 });
+  const [height = 32, width = 32, channels = 3] = built.layersModel.inputs[0]?.shape.slice(1) as number[];
+  const x = tf.randomNormal([batchSize, height, width, channels]) as tf.Tensor4D; // [N, H, W, C]
+  const labels = tf.zeros([batchSize], 'int32') as tf.Tensor1D;
+  const optimizer = new Optimizer(paperSgd, built.layersModel.trainableWeights.map((weight) => weight.read() as tf.Variable));
+  const stats = trainStep(built.layersModel, optimizer, x, labels, { lr: 0.01 });
+  await stats.data();
+  tf.dispose([stats, x, labels]);
+  optimizer.dispose();
+  built.dispose();
+  for (const config of ours) {
+    tf.unregisterKernel(config.kernelName, 'webgpu');
+    tf.registerKernel(config);
+  }
+  return [...calls.values()];
+}
+
+/** Multiply-adds of a call: output pixels × filter taps × input channels × output channels (equal for the three kernels). */
+function macs(call: Call): number {
+  const filter = (call.shapes['filter'] ?? call.attrs['filterShape']) as [number, number, number, number];
+  const output =
+    call.name === 'Conv2D' || call.name === 'FusedConv2D'
+      ? tf.backend_util.computeConv2DInfo(
+          call.shapes['x'] as [number, number, number, number],
+          filter,
+          call.attrs['strides'] as [number, number],
+          1,
+          call.attrs['pad'] as 'same' | 'valid' | number,
+        ).outShape
+      : (call.shapes['dy'] as number[]);
+  return (output[0] ?? 1) * (output[1] ?? 1) * (output[2] ?? 1) * filter[0] * filter[1] * filter[2] * filter[3];
+}
+
+/** Times `repeat` runs of one call with the stock or Residual's kernel; returns ms per run and the output. */
+async function timeCall(call: Call, inputs: tf.NamedTensorMap, stock: boolean, repeat: number): Promise<{ ms: number; gpu: boolean; out: Float32Array }> {
+  const run = () => {
+    if (!stock) return tf.engine().runKernel(call.name, inputs, call.attrs) as tf.Tensor;
+    const config = stockWebGpuKernel(call.name);
+    if (config === undefined) throw new Error(`kernel-bench: the stock ${call.name} must be saved, but got none. Register Residual's kernels first.`);
+    return tf.engine().makeTensorFromTensorInfo(config.kernelFunc({ inputs, backend: tf.backend(), attrs: call.attrs }) as tf.TensorInfo);
+  };
+  const first = run();
+  const out = (await first.data()) as Float32Array;
+  first.dispose();
+  let kernelMs = 0;
+  for (let i = 0; i < repeat; i++) {
+    const timing = await tf.time(() => run().dispose());
+    kernelMs += typeof timing.kernelMs === 'number' ? timing.kernelMs : 0;
+  }
+  if (kernelMs > 0) return { ms: kernelMs / repeat, gpu: true, out };
+  const started = performance.now(); // no GPU timestamps: wall time, waiting for the last run
+  for (let i = 0; i < repeat; i++) {
+    const result = run();
+    if (i === repeat - 1) await result.data();
+    result.dispose();
+  }
+  return { ms: (performance.now() - started) / repeat, gpu: false, out };
+}
+
+function maxRelative(actual: Float32Array, expected: Float32Array): number {
+  let scale = 1;
+  for (const value of expected) scale = Math.max(scale, Math.abs(value));
+  let worst = actual.length === expected.length ? 0 : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? Number.NaN) - (expected[i] ?? 0)) / scale);
+  return Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst;
+}
+
+async function check(runs: number): Promise<boolean> {
+  let ok = true;
+  for (const name of kernelNames) {
+    const result = await fc.check(
+      fc.asyncProperty(convCaseArbitrary, async (c) => {
+        const { maxError, ranResidual } = await compareConvKernel(name, c);
+        return ranResidual && maxError < 1e-5;
+      }),
+      { numRuns: runs },
+    );
+    ok &&= !result.failed;
+    console.log(`check ${name}: ${result.failed ? `FAILED on ${JSON.stringify(result.counterexample)}` : `${runs} cases match the cpu backend`}`);
+  }
+  await tf.setBackend('webgpu');
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      adapter: { type: 'string', default: 'hardware' },
+      model: { type: 'string', default: 'cifarResnet18' },
+      'batch-size': { type: 'string', default: '256' },
+      repeat: { type: 'string', default: '5' },
+      'check-runs': { type: 'string', default: '0' },
+    },
+  });
+  const adapter = values.adapter === 'software' ? 'software' : 'hardware';
+  if (!isModelName(values.model)) throw new Error(`kernel-bench: --model must be a model name, but got ${JSON.stringify(values.model)}.`);
+  await import('@tensorflow/tfjs-backend-cpu');
+  const device = await setUpBenchBackend({ backend: 'webgpu', adapter, kernels: 'residual' });
+  console.log(`device: ${device}`);
+  const checkRuns = Number(values['check-runs']);
+  const checked = checkRuns > 0 ? await check(checkRuns) : true;
+  const calls = await recordCalls(values.model, Number(values['batch-size']));
+  const totals = new Map<string, { stock: number; residual: number }>();
+  console.log(`${values.model}, batch ${values['batch-size']}: each distinct convolution call of one training step, ${values.repeat} runs each`);
+  console.log('kernel                calls  input shapes                                stock ms  residual ms  speed-up  residual GFLOP/s  max rel diff');
+  for (const { call, count } of calls) {
+    const inputs = Object.fromEntries(Object.entries(call.shapes).map(([key, shape]) => [key, tf.randomNormal(shape)]));
+    const stock = await timeCall(call, inputs, true, Number(values.repeat));
+    const ours = await timeCall(call, inputs, false, Number(values.repeat));
+    tf.dispose(Object.values(inputs));
+    const total = totals.get(call.name) ?? { stock: 0, residual: 0 };
+    totals.set(call.name, { stock: total.stock + count * stock.ms, residual: total.residual + count * ours.ms });
+    const shapes = Object.entries(call.shapes).map(([key, shape]) => `${key}[${shape.join(',')}]`).join(' ');
+    const gflops = (2 * macs(call)) / (ours.ms * 1e6);
+    console.log(
+      `${call.name.padEnd(21)} ${String(count).padStart(5)}  ${shapes.padEnd(42)} ${stock.ms.toFixed(3).padStart(9)}  ${ours.ms.toFixed(3).padStart(11)}  ` +
+        `${(stock.ms / ours.ms).toFixed(2).padStart(7)}x  ${gflops.toFixed(0).padStart(16)}  ${maxRelative(ours.out, stock.out).toExponential(1)}` +
+        (ours.gpu ? '' : '  (wall time: no timestamp-query)'),
+    );
+  }
+  for (const [name, total] of totals) {
+    console.log(`per training step, ${name}: stock ${total.stock.toFixed(2)} ms, residual ${total.residual.toFixed(2)} ms (${(total.stock / total.residual).toFixed(2)}x)`);
+  }
+  if (!checked) process.exitCode = 1;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+}
+process.exit();

@@ -1,0 +1,36 @@
+"""Pairs the JSON lines of bench/resnet-bench.ts (TF.js) and bench/torch_resnet.py (PyTorch) for the
+same model, mode and batch size, and prints TF.js images/s as a fraction of PyTorch's.
+
+    python3 bench/ratio.py results.jsonl [more.jsonl ...]   # or lines on stdin
+"""
+
+import fileinput
+import json
+
+
+def main():
+    lines = []
+    for raw in fileinput.input():
+        raw = raw.strip()
+        if raw.startswith("{"):
+            lines.append(json.loads(raw))
+    torch = {(l["model"], l["mode"], l["batchSize"], l["precision"]): l for l in lines if l["framework"] == "torch"}
+    rows = [l for l in lines if l["framework"] == "tfjs"]
+    if not rows or not torch:
+        raise SystemExit(f"ratio.py: the input must hold TF.js and PyTorch result lines, but got {len(rows)} and {len(torch)}.")
+    print(f"{'mode':6} {'model':14} {'batch':>5} {'tfjs kernels':13} {'tfjs img/s':>11} "
+          f"{'torch fp32':>11} {'ratio':>7} {'torch tf32':>11} {'ratio':>7}")
+    for l in rows:
+        key = (l["model"], l["mode"], l["batchSize"])
+        strict, tf32 = torch.get(key + ("fp32",)), torch.get(key + ("tf32",))
+        for ref in (strict, tf32):
+            if ref and ref.get("params") != l.get("params"):
+                print(f"warning: {l['model']} has {l.get('params')} trainable parameters in TF.js but {ref.get('params')} in PyTorch")
+        cells = []
+        for ref in (strict, tf32):
+            cells += [f"{ref['imagesPerSecond']:11.1f}", f"{l['imagesPerSecond'] / ref['imagesPerSecond']:6.3f}x"] if ref else [f"{'-':>11}", f"{'-':>7}"]
+        print(f"{l['mode']:6} {l['model']:14} {l['batchSize']:5d} {l['kernels']:13} {l['imagesPerSecond']:11.1f} " + " ".join(cells))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+// Times training and inference steps of Residual's ResNets on one TF.js backend, in the line format
+// bench/torch_resnet.py prints, so bench/ratio.py can compare them (see bench/README.md).
+//
+//   node --conditions=@residual/source --import tsx bench/resnet-bench.ts \
+//     --backend webgpu --model cifarResnet18,resnet20,resnet56 --batch-size 256 --steps 20 [--kernels stock]
+//
+// Each step reads back one or two scalars (benchmark() in @residual/core), after --warmup steps.
+import { parseArgs } from 'node:util';
+import { benchmark, buildModel, isModelName, modelNames } from '@residual/core';
+import { setUpBenchBackend, type BenchBackendOptions } from './bench-backend.js';
+import { formatBenchLine, type BenchLine } from './bench-line.js';
+
+const usage = `Usage: resnet-bench [--backend webgpu|wasm|cpu] [--adapter hardware|software] [--kernels residual|stock]
+       [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]`;
+
+function choice<Value extends string>(name: string, value: string, allowed: readonly Value[]): Value {
+  if ((allowed as readonly string[]).includes(value)) return value as Value;
+  throw new Error(`resnet-bench: --${name} must be one of ${allowed.join(', ')}, but got ${JSON.stringify(value)}.\n${usage}`);
+}
+
+function count(name: string, value: string, least: number): number {
+  const parsed = Number(value);
+  if (Number.isInteger(parsed) && parsed >= least) return parsed;
+  throw new Error(`resnet-bench: --${name} must be an integer ≥ ${least}, but got ${JSON.stringify(value)}.\n${usage}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      backend: { type: 'string', default: 'webgpu' },
+      adapter: { type: 'string', default: 'hardware' },
+      kernels: { type: 'string', default: 'residual' },
+      model: { type: 'string', default: 'cifarResnet18,resnet20,resnet56' },
+      mode: { type: 'string', default: 'train,infer' },
+      'batch-size': { type: 'string', default: '256' },
+      steps: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '3' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const options: BenchBackendOptions = {
+    backend: choice('backend', values.backend, ['webgpu', 'wasm', 'cpu'] as const),
+    adapter: choice('adapter', values.adapter, ['hardware', 'software'] as const),
+    kernels: choice('kernels', values.kernels, ['residual', 'stock'] as const),
+  };
+  const models = values.model.split(',').map((name) => {
+    if (!isModelName(name)) throw new Error(`resnet-bench: --model must name models among ${modelNames.join(', ')}, but got ${JSON.stringify(name)}.`);
+    return name;
+  });
+  const modes = values.mode.split(',').map((mode) => choice('mode', mode, ['train', 'infer'] as const));
+  const batchSize = count('batch-size', values['batch-size'], 1);
+  const steps = count('steps', values.steps, 1);
+  const warmup = count('warmup', values.warmup, 0);
+  const device = await setUpBenchBackend(options);
+  for (const name of models) {
+    for (const mode of modes) {
+      const model = buildModel(name, { seed: 1 });
+      const params = model.layersModel.trainableWeights.reduce((sum, weight) => sum + weight.shape.reduce<number>((size, dim) => size * (dim ?? 1), 1), 0);
+      const result = await benchmark(model.layersModel, { mode, batchSize, steps, warmup });
+      model.dispose();
+      const line: BenchLine = {
+        framework: 'tfjs',
+        model: name,
+        mode,
+        backend: result.backend,
+        kernels: options.kernels,
+        precision: 'fp32',
+        device,
+        batchSize,
+        steps,
+        msPerStep: result.msPerStep,
+        imagesPerSecond: result.imagesPerSecond,
+        peakBytes: result.peakBytes,
+        params,
+      };
+      console.log(values.json ? JSON.stringify(line) : formatBenchLine(line));
+    }
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}
+// Dawn can keep the process alive; everything is printed.
+process.exit();
