@@ -5,6 +5,8 @@ import { evalCommand, evalUsage } from './eval-command.js';
 import { predictCommand, predictUsage } from './predict-command.js';
 import { summaryCommand, summaryUsage } from './summary-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
+import * as tf from '@tensorflow/tfjs-core';
+import { explainError } from './explain-error.js';
 import { UsageError } from './usage-error.js';
 
 const commands = {
@@ -51,10 +53,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     return await commands[name as keyof typeof commands].run(args, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`error: ${message.trim()}`);
+    let backend: string | undefined;
+    try {
+      backend = tf.getBackend();
+    } catch {
+      backend = undefined;
+    }
+    const message = explainError(error, backend);
+    io.err(`error: ${message}`);
     if (process.env['RESIDUAL_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) io.err(error.stack);
-    else if (!(error instanceof UsageError) && !isExpected(error)) io.err('(set RESIDUAL_DEBUG=1 to see where this came from)');
+    else if (!(error instanceof UsageError) && !isExpected(error) && message === (error as Error).message?.trim()) io.err('(set RESIDUAL_DEBUG=1 to see where this came from)');
     return error instanceof UsageError ? 2 : 1;
   }
 }
