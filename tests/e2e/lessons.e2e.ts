@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('every lesson page, in both languages', () => {
-  test.each(lessonPages())('$path loads without console errors; screenshot saved', async ({ locale, slug, path }) => {
+  test.each(lessonPages())('$path loads without console errors; screenshot saved', async ({ locale, slug, path, written }) => {
     const page = await chromium.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     const errors = collectErrors(page);
@@ -28,6 +28,8 @@ describe('every lesson page, in both languages', () => {
     await expect(page.locator('article.lesson h1').textContent()).resolves.toMatch(/\S/);
     headings.set(`${locale}/${slug}`, await page.locator('article .prose').locator('h2, h3, h4').evaluateAll((nodes) => nodes.map((node) => node.tagName)));
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale === 'zh-cn' ? 'zh-CN' : 'en');
+    // A lesson not yet written in this language shows the other language's text with a notice.
+    await expect(page.locator('[data-fallback]').count(), `fallback notice on ${path}`).resolves.toBe(written ? 0 : 1);
     const switcher = page.locator('.lang-switch a');
     await expect(switcher.count()).resolves.toBe(2);
     await page.screenshot({ path: join(artifacts, `${locale}-${slug}.png`), fullPage: true });

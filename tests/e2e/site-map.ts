@@ -13,9 +13,11 @@ mkdirSync(artifacts, { recursive: true });
 /** The lessons tree the site was built from: RESIDUAL_LESSONS_ROOT (the fixture) or the package. */
 export const dirs = lessonDirs(process.env['RESIDUAL_LESSONS_ROOT'] || undefined);
 
-/** Every lesson page of the site: each lesson in each language. */
-export function lessonPages(): Array<{ locale: Locale; slug: string; path: string }> {
-  return listLessons(dirs).flatMap(({ slug }) => locales.map((locale) => ({ locale, slug, path: `/${locale}/${slug}/` })));
+/** Every lesson page of the site: each lesson in each language, and whether that language has its own text. */
+export function lessonPages(): Array<{ locale: Locale; slug: string; path: string; written: boolean }> {
+  return listLessons(dirs).flatMap(({ slug, files }) =>
+    locales.map((locale) => ({ locale, slug, path: `/${locale}/${slug}/`, written: files[locale] !== undefined })),
+  );
 }
 
 /** Each live example and the first English page that shows it. */
