@@ -5,6 +5,9 @@ import { formatMessage, formatNumber, type LiveResult } from '@residual/lessons'
 import { lineChart } from './line-chart.js';
 
 type Strings = Record<string, string>;
+
+/** No TF.js backend could start in this browser (not a bug of the example). */
+class Unsupported extends Error {}
 const backends = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 function strings(): Strings {
@@ -50,7 +53,9 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
     try {
       const runtime = await import('./live-runtime.js');
       const { forced, size } = options();
-      const choice = await runtime.chooseBackend(forced, wasmPaths);
+      const choice = await runtime.chooseBackend(forced, wasmPaths).catch((error: unknown) => {
+        throw new Unsupported(error instanceof Error ? error.message : String(error));
+      });
       output.dataset['backend'] = choice.name;
       output.title = choice.skipped.length === 0 ? '' : t('live.skipped', { list: choice.skipped.map((skip) => `${skip.name} (${skip.reason})`).join('; ') });
       say(t('live.running', { backend: choice.name }));
@@ -73,7 +78,8 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
       say(t('live.done', { backend, seconds: (ms / 1000).toFixed(2) }));
       output.dataset['status'] = 'done';
     } catch (error) {
-      const message = signal.aborted ? t('live.stopped') : t('live.error', { message: error instanceof Error ? error.message : String(error) });
+      const text = error instanceof Error ? error.message : String(error);
+      const message = signal.aborted ? t('live.stopped') : error instanceof Unsupported ? t('live.unsupported', { message: text }) : t('live.error', { message: text });
       say(message);
       output.dataset['error'] = message;
       output.dataset['status'] = 'error';
@@ -103,6 +109,7 @@ function show(result: LiveResult, summary: HTMLElement | null, charts: HTMLEleme
       }),
     );
     summary.hidden = false;
+    summary.setAttribute('aria-label', t('live.summary'));
   }
   if (charts !== null) charts.innerHTML = (result.charts ?? []).map((chart) => lineChart(chart, t('chart.log'))).join('');
 }
