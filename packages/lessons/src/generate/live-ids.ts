@@ -14,7 +14,7 @@ import { liveExampleList, type LiveRegistry } from '../live-registry.js';
 export async function liveIds(examplesDir: string): Promise<string[]> {
   const file = join(examplesDir, 'live.ts');
   if (!existsSync(file)) return [];
-  const module = (await import(pathToFileURL(file).href)) as { liveExamples?: LiveRegistry };
+  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { liveExamples?: LiveRegistry };
   if (module.liveExamples === undefined) {
     throw new Error('liveIds: examples/live.ts must export `liveExamples` (a record by id or an array of LiveExample), but it does not. Add the export.');
   }

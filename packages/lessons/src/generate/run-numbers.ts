@@ -29,7 +29,7 @@ export async function runNumbers(examplesDir: string): Promise<NumbersRun> {
     const file = join(examplesDir, folder, 'numbers.ts');
     if (!existsSync(file)) continue;
     const name = `examples/${folder}/numbers.ts`;
-    const module = (await import(pathToFileURL(file).href)) as { numbers?: unknown };
+    const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { numbers?: unknown };
     if (typeof module.numbers !== 'function') {
       throw new Error(`runNumbers: ${name} must export \`async function numbers()\`, but it exports ${Object.keys(module).join(', ') || 'nothing'}. Add the export.`);
     }
