@@ -39,10 +39,12 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
         // #region scale
         setLayerWeight(bn2, 'gamma', tf.mul(gamma, scale)); //  γ ← scale · γ
         const y = model.apply(x, { training: true }) as tf.Tensor; //            [N, H, W, C]
-        return tf.div(tf.norm(tf.sub(y, x)), tf.norm(x)).dataSync()[0] ?? Number.NaN;
+        return tf.div(tf.norm(tf.sub(y, x)), tf.norm(x)); //           ‖block(x) − x‖ / ‖x‖
         // #endregion
       });
-      curve.push([scale, distance]);
+      const [value = Number.NaN] = await distance.data(); // asynchronous read: GPU backends prefer it
+      distance.dispose();
+      curve.push([scale, value]);
       ctx.onProgress({ step: index + 1, total: points, message: `γ = ${scale.toFixed(2)}` });
       await tf.nextFrame();
     }

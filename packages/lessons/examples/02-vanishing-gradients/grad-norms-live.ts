@@ -9,7 +9,7 @@ import { buildStack, gradientNorms, spread, type GradNormConfig } from './grad-n
 /** The configurations: `small` for CI (a few seconds on the cpu backend), `full` for readers. */
 export const gradNormConfigs: Readonly<Record<LiveContext['size'], GradNormConfig>> = {
   small: { blocks: 8, size: 8, channels: 8, batch: 8, classes: 4, seed: 1 },
-  full: { blocks: 24, size: 16, channels: 16, batch: 32, classes: 10, seed: 1 },
+  full: { blocks: 20, size: 8, channels: 16, batch: 16, classes: 10, seed: 1 },
 };
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
@@ -23,7 +23,7 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
     await tf.nextFrame();
     const model = buildStack(config, kind);
     try {
-      measured[kind] = gradientNorms(model, config);
+      measured[kind] = await gradientNorms(model, config);
     } finally {
       model.dispose();
     }

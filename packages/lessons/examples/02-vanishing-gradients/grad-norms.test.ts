@@ -13,15 +13,15 @@ describe('lesson 2: gradient norms', () => {
     expect(spread([3, 3])).toBe(1);
   });
 
-  it('the same seed gives the same norms', () => {
+  it('the same seed gives the same norms', async () => {
     const config = { blocks: 2, size: 4, channels: 4, batch: 4, classes: 2, seed: 3 };
     const first = buildStack(config, 'residual');
     const second = buildStack(config, 'residual');
     try {
-      const norms = gradientNorms(first, config);
+      const norms = await gradientNorms(first, config);
       expect(norms).toHaveLength(2);
       expect(norms.every((norm) => norm > 0 && Number.isFinite(norm))).toBe(true);
-      expect(gradientNorms(second, config)).toEqual(norms);
+      expect(await gradientNorms(second, config)).toEqual(norms);
     } finally {
       first.dispose();
       second.dispose();

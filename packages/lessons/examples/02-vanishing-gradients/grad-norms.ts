@@ -3,7 +3,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, dense, globalAvgPool, input, plainBlock, withSeed, type Sym } from '@residual/core';
+import { basicBlock, crossEntropy, dense, globalAvgPool, input, plainBlock, withSeed, type Sym } from '@residual/core';
 import { layerWeight } from '../shared/layer-weight.js';
 
 /** The size of one experiment. */
@@ -55,22 +55,25 @@ export function buildStack(config: GradNormConfig, kind: 'plain' | 'residual'): 
  * @param config - the same config
  * @returns one norm per block, first block first
  * @example
- * gradientNorms(model, config); // [2.1, 1.5, …]
+ * await gradientNorms(model, config); // [2.1, 1.5, …]
  */
-export function gradientNorms(model: tfl.LayersModel, config: GradNormConfig): number[] {
+export async function gradientNorms(model: tfl.LayersModel, config: GradNormConfig): Promise<number[]> {
   const { blocks, size, channels, batch, classes, seed } = config;
-  return tf.tidy(() => {
+  const norms = tf.tidy(() => {
     // #region norms
     const x = tf.randomNormal([batch, size, size, channels], 0, 1, 'float32', seed); // [N, H, W, C]
-    const labels = tf.oneHot(tf.tensor1d(Array.from({ length: batch }, (_, n) => n % classes), 'int32'), classes);
+    const labels = tf.tensor1d(Array.from({ length: batch }, (_, n) => n % classes), 'int32'); // [N]
     const kernels = Array.from({ length: blocks }, (_, index) =>
       layerWeight(model.getLayer(`block${index + 1}.conv1`), 'kernel').read() as tf.Variable,
     );
-    const loss = () => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
+    const loss = () => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, labels);
     const { grads } = tf.variableGrads(loss, kernels); // ∂loss/∂kernel for each block's conv1
-    return kernels.map((kernel) => tf.norm(grads[kernel.name] ?? tf.scalar(Number.NaN)).dataSync()[0] ?? Number.NaN);
+    return tf.stack(kernels.map((kernel) => tf.norm(grads[kernel.name] ?? tf.scalar(Number.NaN)))); // [blocks]
     // #endregion
   });
+  const values = Array.from(await norms.data()); // one asynchronous read for all blocks
+  norms.dispose();
+  return values;
 }
 
 /**

@@ -26,7 +26,6 @@ export const bnModesConfigs: Readonly<Record<LiveContext['size'], BnModesConfig>
   full: { steps: 60, batch: 32, size: 8, channels: 16, dataMean: 3, dataStd: 2, seed: 1 },
 };
 
-const meanOf = (tensor: tf.Tensor): number => tf.tidy(() => tf.mean(tensor).dataSync()[0] ?? Number.NaN);
 const round = (value: number): number => Number(value.toFixed(3)) + 0; // + 0 turns -0 into 0
 
 /** The output for image 0 of `batch`, in one mode. */
@@ -46,25 +45,28 @@ function firstImageOutput(model: tfl.LayersModel, batch: tf.Tensor, training: bo
  *
  * @returns the largest difference, in training mode and in evaluation mode
  */
-function batchEffect(model: tfl.LayersModel, config: BnModesConfig): { train: number; eval: number } {
+async function batchEffect(model: tfl.LayersModel, config: BnModesConfig): Promise<{ train: number; eval: number }> {
   const { batch, size, channels, dataMean, dataStd, seed } = config;
-  return tf.tidy(() => {
+  const differences = tf.tidy(() => {
     const probe = tf.randomNormal([1, size, size, channels], dataMean, dataStd, 'float32', seed + 1000);
     const others = (offset: number) => tf.randomNormal([batch - 1, size, size, channels], dataMean, dataStd, 'float32', seed + offset);
     const batchA = tf.concat([probe, others(2000)]);
     const batchB = tf.concat([probe, others(3000)]);
-    const difference = (training: boolean): number => {
+    const difference = (training: boolean): tf.Tensor => {
       const a = firstImageOutput(model, batchA, training);
       const b = firstImageOutput(model, batchB, training);
-      return tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN;
+      return tf.max(tf.abs(tf.sub(a, b)));
     };
     // The batch-effect probe in training mode would also move the running statistics: restore them.
     const bn = model.getLayer('bn');
     const saved = ['moving_mean', 'moving_variance'].map((name) => tf.clone(layerWeight(bn, name).read()));
     const train = difference(true);
     ['moving_mean', 'moving_variance'].forEach((name, index) => layerWeight(bn, name).write(saved[index] ?? tf.scalar(0)));
-    return { train, eval: difference(false) };
+    return tf.stack([train, difference(false)]);
   });
+  const [train = Number.NaN, evaluation = Number.NaN] = await differences.data();
+  differences.dispose();
+  return { train, eval: evaluation };
 }
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
@@ -78,23 +80,30 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
   const running: Array<[number, number]> = [];
   const trainOut: Array<[number, number]> = [];
   const evalOut: Array<[number, number]> = [];
+  const probe = tf.randomNormal([batch, size, size, channels], dataMean, dataStd, 'float32', seed + 1);
+  /** Means of the evaluation-mode output on the probe batch and of the running mean, read together. */
+  const evalAndRunning = () => [tf.mean(model.predict(probe) as tf.Tensor), tf.mean(layerWeight(model.getLayer('bn'), 'moving_mean').read())];
   try {
-    const probe = tf.randomNormal([batch, size, size, channels], dataMean, dataStd, 'float32', seed + 1);
-    evalOut.push([0, tf.tidy(() => meanOf(model.predict(probe) as tf.Tensor))]);
-    running.push([0, meanOf(layerWeight(model.getLayer('bn'), 'moving_mean').read())]);
+    const start = tf.tidy(() => tf.stack(evalAndRunning()));
+    const [evalStart = Number.NaN, runningStart = Number.NaN] = await start.data();
+    start.dispose();
+    evalOut.push([0, evalStart]);
+    running.push([0, runningStart]);
     for (let step = 1; step <= steps; step += 1) {
       if (ctx.signal.aborted) throw new Error('bn-modes: stopped');
-      tf.tidy(() => {
+      const means = tf.tidy(() => {
         const data = tf.randomNormal([batch, size, size, channels], dataMean, dataStd, 'float32', seed + 1 + step);
-        trainOut.push([step, meanOf(model.apply(data, { training: true }) as tf.Tensor)]); // a training step's forward pass
-        evalOut.push([step, meanOf(model.predict(probe) as tf.Tensor)]);
-        running.push([step, meanOf(layerWeight(model.getLayer('bn'), 'moving_mean').read())]);
+        const trainMean = tf.mean(model.apply(data, { training: true }) as tf.Tensor); // a training step's forward pass
+        return tf.stack([trainMean, ...evalAndRunning()]);
       });
+      const [trainValue = Number.NaN, evalValue = Number.NaN, runningValue = Number.NaN] = await means.data();
+      means.dispose();
+      trainOut.push([step, trainValue]);
+      evalOut.push([step, evalValue]);
+      running.push([step, runningValue]);
       ctx.onProgress({ step, total: steps });
-      await tf.nextFrame();
     }
-    probe.dispose();
-    const effect = batchEffect(model, config);
+    const effect = await batchEffect(model, config);
     const trainMean = trainOut.reduce((sum, [, value]) => sum + Math.abs(value), 0) / trainOut.length;
     return {
       summary: {
@@ -123,6 +132,7 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
       ],
     };
   } finally {
+    probe.dispose();
     model.dispose();
   }
 }

@@ -23,8 +23,8 @@ export interface AblationConfig {
 
 /** `small` for CI (seconds on the cpu backend), `full` for readers (deeper, longer). */
 export const ablationConfigs: Readonly<Record<LiveContext['size'], AblationConfig>> = {
-  small: { blocks: 6, width: 4, size: 4, images: 128, batch: 16, steps: 24, lr: 0.05, noise: 0.6, seed: 1 },
-  full: { blocks: 16, width: 8, size: 8, images: 512, batch: 32, steps: 100, lr: 0.05, noise: 0.8, seed: 1 },
+  small: { blocks: 6, width: 4, size: 4, images: 128, batch: 16, steps: 16, lr: 0.05, noise: 0.6, seed: 1 },
+  full: { blocks: 12, width: 8, size: 8, images: 256, batch: 32, steps: 60, lr: 0.05, noise: 0.8, seed: 1 },
 };
 
 /**

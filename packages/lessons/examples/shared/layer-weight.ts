@@ -42,6 +42,7 @@ export function setLayerWeight(layer: Layer, weight: string, value: tf.Tensor): 
  * const gamma = readLayerWeight(model.getLayer('block.bn2'), 'gamma'); // [C]
  */
 export function readLayerWeight(layer: Layer, weight: string): tf.Tensor {
-  const variable = layerWeight(layer, weight).read();
-  return tf.tensor(variable.dataSync(), variable.shape, variable.dtype);
+  // A clone shares the variable's current data; assigning the variable later gives it new data
+  // and leaves the clone's alone. (No read back to the CPU, so this is cheap on a GPU backend.)
+  return tf.clone(layerWeight(layer, weight).read());
 }
