@@ -13,14 +13,12 @@ describe('lesson 5 numbers', () => {
   it('build the tables from the models (ResNet-18 and ResNet-50 here; the build runs all five)', async () => {
     const values = await numbers(['resnet18', 'resnet50']);
     const family = table(values['family.table']);
-    expect(family.rows.map((row) => [row[0], row[3], row[6]])).toEqual([
+    expect(family.rows.map((row) => [row[0], row[3], row[5]])).toEqual([
       ['resnet18', 18, 11_689_512],
       ['resnet50', 50, 25_557_032],
     ]);
-    expect(family.rows.map((row) => [row[4], row[5]])).toEqual([
-      ['112 → 56 → 28 → 14 → 7', 512],
-      ['112 → 56 → 28 → 14 → 7', 2048],
-    ]);
+    expect(family.rows.map((row) => row[4])).toEqual(['112 → 56 → 28 → 14 → 7', '112 → 56 → 28 → 14 → 7']);
+    expect(family.rows.map((row) => row.length)).toEqual([family.columns.length, family.columns.length]);
     const reference = table(values['family.macsReference']);
     for (const row of reference.rows) expect(Math.abs(Number(row[4]))).toBeLessThan(1);
     const v1 = table(values['family.macsV1']);
