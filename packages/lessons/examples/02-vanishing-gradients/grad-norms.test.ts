@@ -13,6 +13,23 @@ describe('lesson 2: gradient norms', () => {
     expect(spread([3, 3])).toBe(1);
   });
 
+  it('builds twins with the same layers and the same initial weights; only the residual one adds', () => {
+    const config = { blocks: 3, size: 4, channels: 4, batch: 4, classes: 2, seed: 3 };
+    const plain = buildStack(config, 'plain');
+    const residual = buildStack(config, 'residual');
+    try {
+      const weighted = (model: typeof plain) => model.layers.filter((layer) => layer.weights.length > 0).map((layer) => layer.name);
+      expect(weighted(plain)).toEqual(weighted(residual));
+      const values = (model: typeof plain) => model.getWeights().map((weight) => Array.from(weight.dataSync()));
+      expect(values(plain)).toEqual(values(residual));
+      expect(residual.layers.filter((layer) => layer.getClassName() === 'Add')).toHaveLength(3);
+      expect(plain.layers.filter((layer) => layer.getClassName() === 'Add')).toHaveLength(0);
+    } finally {
+      plain.dispose();
+      residual.dispose();
+    }
+  });
+
   it('the same seed gives the same norms', async () => {
     const config = { blocks: 2, size: 4, channels: 4, batch: 4, classes: 2, seed: 3 };
     const first = buildStack(config, 'residual');
