@@ -87,4 +87,16 @@ describe('Optimizer', () => {
       'Optimizer.loadState: state must have 2 tensors for this adam optimiser, but got 1. The checkpoint was written for another model or optimiser.',
     );
   });
+
+  it.each(configs)('leaves no tensor behind once disposed: %j', (config) => {
+    const variable = tf.variable(tf.tensor1d([1, 2, 3]));
+    const before = tf.memory().numTensors;
+    const optimizer = new Optimizer(config, [variable]);
+    const grad = tf.tensor1d([0.1, 0.2, 0.3]);
+    optimizer.apply([grad], 0.1);
+    grad.dispose();
+    optimizer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    variable.dispose();
+  });
 });

@@ -48,7 +48,8 @@ export class Optimizer {
   ) {
     const slotCount = config.kind === 'sgd' ? 1 : 2;
     this.slots = variables.map((variable) =>
-      Array.from({ length: slotCount }, () => tf.variable(tf.zerosLike(variable), false)),
+      // tidy frees the zeros tensor; the variable keeps its own reference to the data.
+      Array.from({ length: slotCount }, () => tf.tidy(() => tf.variable(tf.zerosLike(variable), false))),
     );
   }
 
