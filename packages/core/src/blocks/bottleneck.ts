@@ -15,9 +15,9 @@ export const bottleneckExpansion = 4;
  * `filters`, 3×3 conv, 1×1 conv up to `4 × filters`, each with BN; the shortcut added, then ReLU.
  *
  * The stride sits on the 3×3 conv (torchvision's "ResNet v1.5"); the paper put it on the first
- * 1×1 conv. v1.5 computes the 3×3 conv at the higher resolution of the stage's first block, so
- * ResNet-50 costs 4.09 G multiply-accumulates instead of the paper's 3.8 G, for ~0.5 % better
- * top-1 (torchvision's note).
+ * 1×1 conv. In a downsampling block v1.5 therefore runs that first 1×1 conv at the stage's input
+ * resolution (4× the positions) instead of after the stride, so ResNet-50 costs 4.09 G
+ * multiply-accumulates instead of the paper's 3.8 G, for ~0.5 % better top-1 (torchvision's note).
  *
  * @param x - `[N, H, W, C]`
  * @param options - filters, strides (default 1), shortcut (default `'identity'`), name
