@@ -13,7 +13,14 @@ import { buildModel, isModelName, Optimizer, paperSgd, trainStep } from '@residu
 import { setUpBenchBackend } from './bench-backend.js';
 // The unit tests' case generator (a fixture of Residual's WebGPU kernels), reused to check a real adapter.
 import { convCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
-import { compareConvKernel, stockWebGpuKernel, type ConvKernelName } from '../packages/core/src/kernels/webgpu/index.js';
+import {
+  compareConvKernel,
+  configureWebGpuConv,
+  gemmTileNames,
+  resetWebGpuConvOptions,
+  stockWebGpuKernel,
+  type ConvKernelName,
+} from '../packages/core/src/kernels/webgpu/index.js';
 
 const kernelNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
 
@@ -107,19 +114,26 @@ function maxRelative(actual: Float32Array, expected: Float32Array): number {
   return Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst;
 }
 
+/** The unit tests' property checks against the cpu backend, on this adapter: tiles chosen per shape, then each tile forced. */
 async function check(runs: number): Promise<boolean> {
   let ok = true;
-  for (const name of kernelNames) {
-    const result = await fc.check(
-      fc.asyncProperty(convCaseArbitrary, async (c) => {
-        const { maxError, ranResidual } = await compareConvKernel(name, c);
-        return ranResidual && maxError < 1e-5;
-      }),
-      { numRuns: runs },
-    );
-    ok &&= !result.failed;
-    console.log(`check ${name}: ${result.failed ? `FAILED on ${JSON.stringify(result.counterexample)}` : `${runs} cases match the cpu backend`}`);
+  for (const tile of [undefined, ...gemmTileNames]) {
+    configureWebGpuConv({ tile });
+    for (const name of kernelNames) {
+      const numRuns = tile === undefined ? runs : Math.max(1, Math.ceil(runs / 5));
+      const result = await fc.check(
+        fc.asyncProperty(convCaseArbitrary, async (c) => {
+          const { maxError, ranResidual } = await compareConvKernel(name, c);
+          return ranResidual && maxError < 1e-5;
+        }),
+        { numRuns },
+      );
+      ok &&= !result.failed;
+      const outcome = result.failed ? `FAILED on ${JSON.stringify(result.counterexample)}` : `${numRuns} cases match the cpu backend`;
+      console.log(`check ${name}, ${tile ?? 'tile per shape'}: ${outcome}`);
+    }
   }
+  resetWebGpuConvOptions();
   await tf.setBackend('webgpu');
   return ok;
 }
@@ -156,7 +170,7 @@ async function main(): Promise<void> {
     const gflops = (2 * macs(call)) / (ours.ms * 1e6);
     console.log(
       `${call.name.padEnd(21)} ${String(count).padStart(5)}  ${shapes.padEnd(42)} ${stock.ms.toFixed(3).padStart(9)}  ${ours.ms.toFixed(3).padStart(11)}  ` +
-        `${(stock.ms / ours.ms).toFixed(2).padStart(7)}x  ${gflops.toFixed(0).padStart(16)}  ${maxRelative(ours.out, stock.out).toExponential(1)}` +
+        `${(stock.ms / ours.ms).toFixed(2).padStart(7)}x  ${gflops.toPrecision(3).padStart(16)}  ${maxRelative(ours.out, stock.out).toExponential(1)}` +
         (ours.gpu ? '' : '  (wall time: no timestamp-query)'),
     );
   }

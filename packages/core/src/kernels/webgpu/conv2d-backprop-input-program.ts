@@ -35,32 +35,39 @@ const KWQ: i32 = ${tapsQW};
 const M: i32 = ${rows};
 const K: i32 = ${inner};
 
-// The phase of this workgroup: rh = (h + P_T) mod S_H for all its pixels, likewise rw.
-fn phase() -> vec2<i32> {
+// This workgroup's phase: every pixel has (h + P_T) mod S_H = RH and (w + P_L) mod S_W = RW;
+// its first row is H0 and first column W0. Set by the prologue.
+var<private> RH: i32;
+var<private> RW: i32;
+var<private> H0: i32;
+var<private> W0: i32;
+
+fn setPhase() {
   let z = i32(workgroupId.z);
-  return vec2<i32>(z / S_W, z % S_W);
+  RH = z / S_W;
+  RW = z % S_W;
+  H0 = ((RH - P_T) % S_H + S_H) % S_H;
+  W0 = ((RW - P_L) % S_W + S_W) % S_W;
 }
 
 // The pixel (n, h, w) of row m of this phase; h = IN_H when the row lies past the image.
 fn pixelOf(m: i32) -> vec3<i32> {
-  let r = phase();
-  let n = m / (HQ * WQ);
   let p = m % (HQ * WQ);
-  let h = ((r.x - P_T) % S_H + S_H) % S_H + (p / WQ) * S_H;
-  let w = ((r.y - P_L) % S_W + S_W) % S_W + (p % WQ) * S_W;
-  return select(vec3<i32>(n, h, w), vec3<i32>(n, IN_H, IN_W), m >= M || h >= IN_H || w >= IN_W);
+  let h = H0 + (p / WQ) * S_H;
+  let w = W0 + (p % WQ) * S_W;
+  return select(vec3<i32>(m / (HQ * WQ), h, w), vec3<i32>(0, IN_H, IN_W), m >= M || h >= IN_H || w >= IN_W);
 }
 
 // The tap (kh, kw) and output channel of inner index k of this phase; kh = K_H past the filter.
 fn tapOf(k: i32) -> vec3<i32> {
-  let r = phase();
-  let kh = r.x + (k / (KWQ * OUT_C)) * S_H;
-  let kw = r.y + ((k % (KWQ * OUT_C)) / OUT_C) * S_W;
+  let kh = RH + (k / (KWQ * OUT_C)) * S_H;
+  let kw = RW + ((k % (KWQ * OUT_C)) / OUT_C) * S_W;
   return select(vec3<i32>(kh, kw, k % OUT_C), vec3<i32>(K_H, K_W, 0), k >= K || kh >= K_H || kw >= K_W);
 }
 
 // A[m, k] = dy[n, oh, ow, co] with oh·S_H − P_T + kh = h (exact within a phase).  // [N, H′, W′, C′]
 fn loadA(row: i32, k: i32) -> ${type} {
+  if (row >= M || k >= K) { return ${type}(0.0); } // first: SwiftShader compiles this 30× faster
   let px = pixelOf(row);
   let tap = tapOf(k);
   let ohS = px.y + P_T - tap.x;
@@ -73,12 +80,14 @@ fn loadA(row: i32, k: i32) -> ${type} {
 
 // B[k, ci] = w[kh, kw, ci, co]: consecutive k (co) are consecutive in memory.  // [KH, KW, C, C′]
 fn loadB(k: i32, col: i32) -> ${type} {
+  if (k >= K || col >= IN_C) { return ${type}(0.0); }
   let tap = tapOf(k);
   if (tap.x >= K_H || col >= IN_C) { return ${type}(0.0); }
   return W[(((tap.x * K_W + tap.y) * IN_C + col) * OUT_C + tap.z) / ${innerWidth}];
 }
 
 fn storeC(row: i32, col: i32, value: vec4<f32>) {
+  if (row >= M || col >= IN_C) { return; }
   let px = pixelOf(row);
   if (px.y >= IN_H || col >= IN_C) { return; }
   let at = ((px.x * IN_H + px.y) * IN_W + px.z) * IN_C + col;
@@ -89,7 +98,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
   }
 }`;
   // Taps of this phase along h: a prefix of k, so the loop stops after them.
-  const phaseTapsH = '(K_H - phase().x + S_H - 1) / S_H';
+  const phaseTapsH = '(K_H - RH + S_H - 1) / S_H';
   return new GemmProgram({
     name: 'conv2dBackpropInput',
     constants: geometryKey(g),
@@ -98,6 +107,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
     b: { width: innerWidth, along: 'inner' },
     innerChunk: Math.ceil(inner / tile.depth) * tile.depth,
     z: 'free',
+    prologue: 'setPhase();',
     innerSteps: `(max(${phaseTapsH}, 0) * KWQ * OUT_C + ${tile.depth - 1}) / ${tile.depth}`,
     operands,
     inputs: ['dy', 'W'],

@@ -30,6 +30,8 @@ export interface TiledGemmSpec {
    * through `workgroupUniformLoad`, so the loop's barriers stay in uniform control flow.
    */
   readonly innerSteps?: string;
+  /** WGSL statements run first in `main()` by every thread, e.g. to set `var<private>` values the operands read. */
+  readonly prologue?: string;
   /**
    * WGSL that defines `loadA`, `loadB` and `fn storeC(row: i32, col: i32, value: vec4<f32>)`
    * (C at row, columns col … col + 3; it must skip what lies outside C).
@@ -135,6 +137,7 @@ fn main() {
   let lid = i32(localIndex);
   let colBase = i32(workgroupId.x) * ${tile.cols};
   let rowBase = i32(workgroupId.y) * ${tile.rows};
+  ${spec.prologue ?? ''}
   let kBegin = ${spec.z === 'split' ? `i32(workgroupId.z) * ${spec.innerChunk}` : '0'};
   ${steps.declare}
   ${declare.join('\n  ')}
