@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** Project roots are absolute so that `vitest --root ../..` from a package folder finds the same files. */
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // One runner for every package. Each project resolves workspace packages to their TypeScript
 // sources through the "@residual/source" export condition, so tests never need a build first.
@@ -13,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'shapes',
-          root: 'packages/shapes',
+          root: at('./packages/shapes'),
           include: ['src/**/*.test.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
@@ -22,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
-          root: 'packages/core',
+          root: at('./packages/core'),
           include: ['src/**/*.test.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
           testTimeout: 120_000,
@@ -32,7 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'lessons',
-          root: 'packages/lessons',
+          root: at('./packages/lessons'),
           include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
           testTimeout: 120_000,
         },
@@ -41,7 +45,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'tests',
-          root: 'tests',
+          root: at('./tests'),
           include: ['**/*.test.ts'],
           exclude: ['e2e/**', 'node_modules/**'],
           typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -52,7 +56,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          root: 'tests/e2e',
+          root: at('./tests/e2e'),
           include: ['**/*.e2e.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
