@@ -1,0 +1,37 @@
+// Bundled by browser-kernels.test.ts (esbuild) and loaded in Chromium: exposes window.residualWebGpu,
+// which makes webgpu the TF.js backend with Residual's kernels and checks convolution cases against cpu.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgpu';
+// Residual's WebGPU kernels are not re-exported by @residual/core yet; read them from source.
+import { compareConvKernel, registerWebGpuKernels, type ConvCase, type ConvComparison, type ConvKernelName } from '../../packages/core/src/kernels/webgpu/index.js';
+
+/** What the page reports: the WebGPU adapter (null when there is none) and one comparison per case. */
+export interface BrowserReport {
+  readonly adapter: string | null;
+  readonly results: Array<{ name: ConvKernelName } & ConvComparison>;
+}
+
+declare global {
+  interface Window {
+    residualWebGpu(cases: ReadonlyArray<{ name: ConvKernelName; convCase: ConvCase }>): Promise<BrowserReport>;
+  }
+}
+
+let ready: Promise<string | null> | undefined;
+
+/** Starts TF.js's webgpu backend once and puts Residual's kernels over the stock ones. */
+async function start(): Promise<string | null> {
+  const adapter = await navigator.gpu?.requestAdapter();
+  if (adapter === null || adapter === undefined || !(await tf.setBackend('webgpu'))) return null;
+  registerWebGpuKernels();
+  return [adapter.info.vendor, adapter.info.architecture, adapter.info.description].filter(Boolean).join(' ') || 'unnamed adapter';
+}
+
+window.residualWebGpu = async (cases) => {
+  ready ??= start();
+  const adapter = await ready;
+  const results: BrowserReport['results'] = [];
+  if (adapter !== null) for (const { name, convCase } of cases) results.push({ name, ...(await compareConvKernel(name, convCase)) });
+  return { adapter, results };
+};

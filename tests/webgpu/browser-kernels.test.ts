@@ -1,0 +1,84 @@
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium, type LaunchedBrowser } from '../e2e/browser.js';
+// The unit tests' case generator for Residual's WebGPU kernels.
+import { convCaseArbitrary } from '../../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
+import type { ConvCase, ConvKernelName } from '../../packages/core/src/kernels/webgpu/index.js';
+import type { BrowserReport } from './browser-entry.js';
+
+/** Chromium's WebGPU (SwiftShader here, the GPU on a reader's machine) runs the same kernels as Node's Dawn. */
+const kernels: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
+const strided: ConvCase = {
+  batch: 2, height: 9, width: 7, inChannels: 5, outChannels: 12, filterHeight: 3, filterWidth: 3,
+  strideHeight: 2, strideWidth: 1, pad: 'same', activation: 'relu', bias: true, seed: 3,
+};
+
+let browser: LaunchedBrowser | undefined;
+let server: Server | undefined;
+let page: Page | undefined;
+const skip = existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath}`;
+if (skip !== undefined) {
+  const message = `Residual's WebGPU kernels in Chromium: SKIPPED, ${skip}`;
+  if (process.env['RESIDUAL_REQUIRE_WEBGPU'] === '1') throw new Error(`${message} (RESIDUAL_REQUIRE_WEBGPU=1 makes this an error)`);
+  console.warn(message);
+}
+
+async function check(cases: ReadonlyArray<{ name: ConvKernelName; convCase: ConvCase }>): Promise<BrowserReport> {
+  if (page === undefined) throw new Error('browser-kernels: the page must be open, but it is not (beforeAll failed).');
+  return page.evaluate((list) => window.residualWebGpu(list), cases);
+}
+
+beforeAll(async () => {
+  if (skip !== undefined) return;
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./browser-entry.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['@residual/source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]?.contents ?? new Uint8Array();
+  server = createServer((request, response) => {
+    const isScript = request.url === '/entry.js';
+    response.writeHead(200, { 'content-type': isScript ? 'text/javascript' : 'text/html' });
+    response.end(isScript ? script : '<!doctype html><script type="module" src="/entry.js"></script>');
+  });
+  await new Promise<void>((listening) => server?.listen(0, '127.0.0.1', listening));
+  browser = await launchChromium({ webgpu: true });
+  page = await browser.context.newPage();
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.waitForFunction(() => typeof window.residualWebGpu === 'function');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe.skipIf(skip !== undefined)("Residual's WebGPU kernels in Chromium (Chrome's WebGPU) against TF.js's cpu backend", () => {
+  it('each kernel runs its own shader and matches on a strided case with odd channels and a fused epilogue', async () => {
+    const report = await check(kernels.map((name) => ({ name, convCase: strided })));
+    expect(report.adapter, 'Chromium must offer a WebGPU adapter (--enable-unsafe-webgpu)').not.toBeNull();
+    expect(report.results.map(({ name, ranResidual }) => ({ name, ranResidual }))).toEqual(kernels.map((name) => ({ name, ranResidual: true })));
+    for (const result of report.results) expect(result.maxError).toBeLessThan(1e-5);
+  });
+
+  it('matches over random shapes, strides and paddings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...kernels), convCaseArbitrary, async (name, convCase) => {
+        const [result] = (await check([{ name, convCase }])).results;
+        expect(result?.ranResidual).toBe(true);
+        expect(result?.maxError).toBeLessThan(1e-5);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
