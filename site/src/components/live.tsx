@@ -8,10 +8,12 @@ import { useRender } from '../lib/render-context.js';
  */
 export function Live({ id }: { id: string }) {
   const { ui } = useRender();
+  // A readable name from the UI files (`live.name.<id>`); the id itself when an author gave none.
+  const title = ui.t('live.title', { name: ui.strings[`live.name.${id}`] ?? id });
   return (
-    <section className="live" data-live={id} aria-label={ui.t('live.title', { id })}>
+    <section className="live" data-live={id} aria-label={title}>
       <div className="live-bar">
-        <span className="live-title">{ui.t('live.title', { id })}</span>
+        <span className="live-title">{title}</span>
         <button type="button" data-run disabled>
           {ui.t('live.run')}
         </button>

@@ -24,6 +24,7 @@ function options() {
 
 function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
   const t = (key: string, params?: Record<string, string | number>) => formatMessage(ui[key] ?? key, params);
+  const label = (text: string) => ui[`live.text.${text}`] ?? text;
   const id = section.dataset['live'] ?? '';
   const run = section.querySelector<HTMLButtonElement>('[data-run]');
   const stop = section.querySelector<HTMLButtonElement>('[data-stop]');
@@ -70,7 +71,7 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
         },
       });
       if (signal.aborted) throw new DOMException('stopped', 'AbortError');
-      show(result, summary, charts, t);
+      show(result, summary, charts, t, label);
       output.dataset['backend'] = backend;
       output.dataset['ms'] = ms.toFixed(0);
       output.dataset['tensors'] = String(tensors.after);
@@ -93,14 +94,33 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
   });
 }
 
-function show(result: LiveResult, summary: HTMLElement | null, charts: HTMLElement | null, t: (key: string) => string): void {
+/** A result's labels in the page's language: `live.text.<label>` from the UI files, else the label itself. */
+function localize(result: LiveResult, label: (text: string) => string): LiveResult {
+  const charts = (result.charts ?? []).map((chart) => ({
+    ...chart,
+    title: label(chart.title),
+    x: label(chart.x),
+    y: label(chart.y),
+    series: chart.series.map((line) => ({ ...line, name: label(line.name) })),
+  }));
+  return { ...result, charts };
+}
+
+function show(
+  raw: LiveResult,
+  summary: HTMLElement | null,
+  charts: HTMLElement | null,
+  t: (key: string) => string,
+  label: (text: string) => string,
+): void {
+  const result = localize(raw, label);
   if (summary !== null) {
     summary.replaceChildren(
       ...Object.entries(result.summary).map(([key, value]) => {
         const row = document.createElement('div');
         row.dataset['key'] = key;
         const term = document.createElement('dt');
-        term.textContent = key;
+        term.textContent = label(key);
         const detail = document.createElement('dd');
         detail.dataset['value'] = String(value);
         detail.textContent = typeof value === 'number' ? formatNumber(value) : value;
