@@ -36,7 +36,11 @@ function splitsOf(c: ConvCase): number {
 
 describe.skipIf(!gpu.available)('Conv2DBackpropFilter on webgpu (implicit GEMM, split sum) against the cpu backend', () => {
   it('matches over shapes, strides, paddings and ways of splitting the sum', async () => {
-    const splitOptions = fc.record({ minSplitDepth: fc.constantFrom(1, 5, 16, 10 ** 9), targetWorkgroups: fc.constantFrom(1, 8, 512) });
+    const splitOptions = fc.record({
+      minSplitDepth: fc.constantFrom(1, 5, 16, 10 ** 9),
+      targetWorkgroups: fc.constantFrom(1, 8, 512),
+      prefetch: fc.boolean(),
+    });
     await fc.assert(
       fc.asyncProperty(convCaseArbitrary, splitOptions, async (c, options) => {
         configureWebGpuConv({ ...options, tile: 'small' }); // the cheapest shader to compile on a software adapter
@@ -62,8 +66,8 @@ describe.skipIf(!gpu.available)('Conv2DBackpropFilter on webgpu (implicit GEMM, 
     }
   });
 
-  it.each(gemmTileNames)('gives the same numbers with the %s tile', async (tile) => {
-    configureWebGpuConv({ tile, minSplitDepth: 64 });
+  it.each(gemmTileNames.map((tile, i) => [tile, i % 2 === 1] as const))('gives the same numbers with the %s tile (prefetch %s)', async (tile, prefetch) => {
+    configureWebGpuConv({ prefetch, tile, minSplitDepth: 64 });
     const result = await compareConvKernel('Conv2DBackpropFilter', { ...layer, strideHeight: 2, pad: 1, inChannels: 5 });
     expect(result.ranResidual).toBe(true);
     expect(result.maxError).toBeLessThan(1e-5);

@@ -94,6 +94,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
   }
 }`;
   return new GemmProgram({
+    prefetch: webGpuConvOptions().prefetch,
     name: 'conv2dBackpropFilter',
     constants: [...geometryKey(g), split.splits],
     tile: split.tile,

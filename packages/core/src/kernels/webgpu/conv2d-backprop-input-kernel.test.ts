@@ -21,9 +21,9 @@ const strided: ConvCase = {
 
 describe.skipIf(!gpu.available)('Conv2DBackpropInput on webgpu (implicit GEMM) against the cpu backend', () => {
   it('matches over shapes, strides 1–3 and same / valid / numeric padding', async () => {
-    configureWebGpuConv({ tile: 'small' }); // the cheapest shader to compile on a software adapter
     await fc.assert(
-      fc.asyncProperty(convCaseArbitrary, async (c) => {
+      fc.asyncProperty(convCaseArbitrary, fc.boolean(), async (c, prefetch) => {
+        configureWebGpuConv({ tile: 'small', prefetch }); // the cheapest shader to compile on a software adapter
         const result = await compareConvKernel('Conv2DBackpropInput', c);
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
@@ -32,8 +32,8 @@ describe.skipIf(!gpu.available)('Conv2DBackpropInput on webgpu (implicit GEMM) a
     );
   });
 
-  it.each(gemmTileNames)('gives the same numbers with the %s tile', async (tile) => {
-    configureWebGpuConv({ tile });
+  it.each(gemmTileNames.map((tile, i) => [tile, i % 2 === 1] as const))('gives the same numbers with the %s tile (prefetch %s)', async (tile, prefetch) => {
+    configureWebGpuConv({ prefetch, tile });
     const result = await compareConvKernel('Conv2DBackpropInput', strided);
     expect(result.outputShape).toEqual([2, 9, 9, 20]);
     expect(result.ranResidual).toBe(true);

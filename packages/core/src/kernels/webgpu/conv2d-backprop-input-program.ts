@@ -1,6 +1,7 @@
 import { chooseGemmTile } from './choose-gemm-tile.js';
 import { geometryConstants, geometryKey, type ConvGeometry } from './conv-geometry.js';
 import { GemmProgram } from './gemm-program.js';
+import { webGpuConvOptions } from './webgpu-conv-options.js';
 
 /**
  * The input gradient dx of a convolution as implicit matrix products, one per stride phase:
@@ -100,6 +101,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
   // Taps of this phase along h: a prefix of k, so the loop stops after them.
   const phaseTapsH = '(K_H - RH + S_H - 1) / S_H';
   return new GemmProgram({
+    prefetch: webGpuConvOptions().prefetch,
     name: 'conv2dBackpropInput',
     constants: geometryKey(g),
     tile,

@@ -2,6 +2,7 @@ import { chooseGemmTile } from './choose-gemm-tile.js';
 import { geometryConstants, geometryKey, type ConvGeometry } from './conv-geometry.js';
 import { epilogueWgsl, type Epilogue } from './epilogue-wgsl.js';
 import { GemmProgram } from './gemm-program.js';
+import { webGpuConvOptions } from './webgpu-conv-options.js';
 
 /**
  * The forward convolution y = x ⊛ w as an implicit matrix product (no im2col copy):
@@ -60,6 +61,7 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
   }
 }`;
   return new GemmProgram({
+    prefetch: webGpuConvOptions().prefetch,
     name: 'conv2d',
     constants: [...geometryKey(g), epilogue.activation, epilogue.bias, epilogue.alpha ?? 0],
     tile,

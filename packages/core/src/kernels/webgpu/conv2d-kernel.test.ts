@@ -22,9 +22,9 @@ const wide: ConvCase = {
 
 describe.skipIf(!gpu.available)('Conv2D and FusedConv2D on webgpu (implicit GEMM) against the cpu backend', () => {
   it('Conv2D matches over shapes, strides 1–3 and same / valid / numeric padding', async () => {
-    configureWebGpuConv({ tile: 'small' }); // the cheapest shader to compile on a software adapter
     await fc.assert(
-      fc.asyncProperty(convCaseArbitrary, async (c) => {
+      fc.asyncProperty(convCaseArbitrary, fc.boolean(), async (c, prefetch) => {
+        configureWebGpuConv({ tile: 'small', prefetch }); // the cheapest shader to compile on a software adapter
         const result = await compareConvKernel('Conv2D', c);
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
@@ -36,7 +36,8 @@ describe.skipIf(!gpu.available)('Conv2D and FusedConv2D on webgpu (implicit GEMM
   it('FusedConv2D adds the bias and applies each activation before the store', async () => {
     configureWebGpuConv({ tile: 'small' });
     await fc.assert(
-      fc.asyncProperty(convCaseArbitrary, async (c) => {
+      fc.asyncProperty(convCaseArbitrary, fc.boolean(), async (c, prefetch) => {
+        configureWebGpuConv({ tile: 'small', prefetch });
         const result = await compareConvKernel('FusedConv2D', c);
         expect(result.ranResidual).toBe(true);
         expect(result.maxError).toBeLessThan(1e-5);
@@ -49,8 +50,8 @@ describe.skipIf(!gpu.available)('Conv2D and FusedConv2D on webgpu (implicit GEMM
     }
   });
 
-  it.each(gemmTileNames)('gives the same numbers with the %s tile', async (tile) => {
-    configureWebGpuConv({ tile });
+  it.each(gemmTileNames.map((tile, i) => [tile, i % 2 === 1] as const))('gives the same numbers with the %s tile (prefetch %s)', async (tile, prefetch) => {
+    configureWebGpuConv({ prefetch, tile });
     const result = await compareConvKernel('Conv2D', { ...wide, strideHeight: 2, pad: 'valid' });
     expect(result.outputShape).toEqual([2, 4, 8, 36]);
     expect(result.ranResidual).toBe(true);

@@ -66,6 +66,7 @@ export class GemmProgram implements WebGPUProgram {
       spec.innerChunk,
       spec.z,
       spec.innerSteps ?? '',
+      spec.prefetch === true ? 'prefetch' : 'direct',
       ...spec.constants,
     ].join('_');
     this.source = tiledGemmWgsl(spec);

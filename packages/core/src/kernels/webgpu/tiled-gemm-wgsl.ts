@@ -32,6 +32,8 @@ export interface TiledGemmSpec {
   readonly innerSteps?: string;
   /** WGSL statements run first in `main()` by every thread, e.g. to set `var<private>` values the operands read. */
   readonly prologue?: string;
+  /** Load the next block into registers while computing on this one (double buffering through registers). */
+  readonly prefetch?: boolean;
   /**
    * WGSL that defines `loadA`, `loadB` and `fn storeC(row: i32, col: i32, value: vec4<f32>)`
    * (C at row, columns col … col + 3; it must skip what lies outside C).
@@ -41,29 +43,41 @@ export interface TiledGemmSpec {
 
 const lanes = ['x', 'y', 'z', 'w'] as const;
 
-/** WGSL statements that stage one operand's `depth × outer` block in workgroup memory. */
-function stageOperand(name: 'A' | 'B', layout: OperandLayout, outer: number, depth: number, threads: number): string {
+/** How one operand reaches workgroup memory: registers, their loads from memory, their stores to the tile. */
+interface Staging {
+  readonly declare: string[];
+  load(kBase: string): string[];
+  readonly store: string[];
+}
+
+/** Stages one operand's `depth × outer` block: each thread loads its share into registers, then stores them. */
+function stageOperand(name: 'A' | 'B', layout: OperandLayout, outer: number, depth: number, threads: number): Staging {
   const tile = `tile${name}`;
-  const call = (o: string, k: string) => (name === 'A' ? `loadA(rowBase + ${o}, kBase + ${k})` : `loadB(kBase + ${k}, colBase + ${o})`);
+  const type = layout.width === 4 ? 'vec4<f32>' : 'f32';
   const outerVecs = outer / 4;
   const perThread = (depth * outer) / layout.width / threads;
-  const lines: string[] = [];
+  const declare: string[] = [];
+  const loads: Array<(kBase: string) => string> = [];
+  const store: string[] = [];
   for (let i = 0; i < perThread; i++) {
+    const reg = `r${name}${i}`;
     const idx = `(lid + ${i * threads})`;
+    let o: string;
+    let kk: string;
     if (layout.width === 4 && layout.along === 'outer') {
-      lines.push(`{ let ov = ${idx} % ${outerVecs}; let kk = ${idx} / ${outerVecs};`);
-      lines.push(`  ${tile}[kk * ${outerVecs} + ov] = ${call('ov * 4', 'kk')}; }`);
+      [o, kk] = [`(${idx} % ${outerVecs}) * 4`, `${idx} / ${outerVecs}`];
+      store.push(`${tile}[(${kk}) * ${outerVecs} + ${idx} % ${outerVecs}] = ${reg};`);
     } else if (layout.width === 4) {
-      lines.push(`{ let kv = ${idx} % ${depth / 4}; let o = ${idx} / ${depth / 4}; let v = ${call('o', 'kv * 4')};`);
-      for (let j = 0; j < 4; j++) lines.push(`  ${tile}[(kv * 4 + ${j}) * ${outerVecs} + o / 4][o % 4] = v.${lanes[j]};`);
-      lines.push('}');
+      [o, kk] = [`${idx} / ${depth / 4}`, `(${idx} % ${depth / 4}) * 4`];
+      for (let j = 0; j < 4; j++) store.push(`${tile}[(${kk} + ${j}) * ${outerVecs} + (${o}) / 4][(${o}) % 4] = ${reg}.${lanes[j]};`);
     } else {
-      const [o, kk] = layout.along === 'outer' ? [`${idx} % ${outer}`, `${idx} / ${outer}`] : [`${idx} / ${depth}`, `${idx} % ${depth}`];
-      lines.push(`{ let o = ${o}; let kk = ${kk};`);
-      lines.push(`  ${tile}[kk * ${outerVecs} + o / 4][o % 4] = ${call('o', 'kk')}; }`);
+      [o, kk] = layout.along === 'outer' ? [`${idx} % ${outer}`, `${idx} / ${outer}`] : [`${idx} / ${depth}`, `${idx} % ${depth}`];
+      store.push(`${tile}[(${kk}) * ${outerVecs} + (${o}) / 4][(${o}) % 4] = ${reg};`);
     }
+    declare.push(`var ${reg}: ${type};`);
+    loads.push((kBase) => (name === 'A' ? `${reg} = loadA(rowBase + ${o}, ${kBase} + ${kk});` : `${reg} = loadB(${kBase} + ${kk}, colBase + ${o});`));
   }
-  return lines.join('\n    ');
+  return { declare, load: (kBase) => loads.map((load) => load(kBase)), store };
 }
 
 /**
@@ -97,6 +111,8 @@ export function tiledGemmWgsl(spec: TiledGemmSpec): string {
           count: 'innerSteps',
           shared: 'var<workgroup> innerStepsShared: i32;',
         };
+  const a = stageOperand('A', spec.a, tile.rows, tile.depth, threads.count);
+  const b = stageOperand('B', spec.b, tile.cols, tile.depth, threads.count);
   const rowVecs = tile.rowsPerThread / 4;
   const colVecs = tile.colsPerThread / 4;
   const accNames: string[][] = [];
@@ -141,11 +157,20 @@ fn main() {
   let kBegin = ${spec.z === 'split' ? `i32(workgroupId.z) * ${spec.innerChunk}` : '0'};
   ${steps.declare}
   ${declare.join('\n  ')}
+  ${[...a.declare, ...b.declare].join('\n  ')}
+  ${spec.prefetch ? [...a.load('kBegin'), ...b.load('kBegin')].join('\n  ') : ''}
   for (var t = 0; t < ${steps.count}; t++) {
-    let kBase = kBegin + t * ${tile.depth};
-    ${stageOperand('A', spec.a, tile.rows, tile.depth, threads.count)}
-    ${stageOperand('B', spec.b, tile.cols, tile.depth, threads.count)}
+    ${spec.prefetch ? '' : [`let kBase = kBegin + t * ${tile.depth};`, ...a.load('kBase'), ...b.load('kBase')].join('\n    ')}
+    ${[...a.store, ...b.store].join('\n    ')}
     workgroupBarrier();
+    ${
+      spec.prefetch
+        ? `if (t + 1 < ${steps.count}) { // the next block's loads overlap this block's arithmetic
+      let kNext = kBegin + (t + 1) * ${tile.depth};
+      ${[...a.load('kNext'), ...b.load('kNext')].join('\n      ')}
+    }`
+        : ''
+    }
     for (var kk = 0; kk < ${tile.depth}; kk++) {
       ${step.join('\n      ')}
     }

@@ -14,6 +14,11 @@ export interface WebGpuConvOptions {
   readonly maxSplitBytes: number;
   /** One tile for every convolution (tests, tuning); `undefined`: chosen per shape. */
   readonly tile: GemmTileName | undefined;
+  /**
+   * Load the next block of the operands into registers while multiplying the current one. Off by
+   * default until measured on a GPU (`bench/kernel-bench.ts --sweep` compares both).
+   */
+  readonly prefetch: boolean;
 }
 
 const defaults: WebGpuConvOptions = {
@@ -21,6 +26,7 @@ const defaults: WebGpuConvOptions = {
   minSplitDepth: 256,
   maxSplitBytes: 64 * 2 ** 20,
   tile: undefined,
+  prefetch: false,
 };
 
 let current: WebGpuConvOptions = defaults;
@@ -48,6 +54,9 @@ export function configureWebGpuConv(options: Partial<WebGpuConvOptions>): WebGpu
     if (!Number.isInteger(next[key]) || next[key] < 1) {
       throw new Error(`configureWebGpuConv: ${key} must be a positive integer, but got ${String(next[key])}. Pass e.g. ${defaults[key]}.`);
     }
+  }
+  if (typeof next.prefetch !== 'boolean') {
+    throw new Error(`configureWebGpuConv: prefetch must be true or false, but got ${JSON.stringify(next.prefetch)}. Pass a boolean.`);
   }
   if (next.tile !== undefined && !gemmTileNames.includes(next.tile)) {
     throw new Error(
