@@ -5,7 +5,8 @@
 # ones, the same models in PyTorch (fp32 strict and TF32), and prints TF.js images/s as a fraction of
 # PyTorch's (bench/ratio.py). Everything lands in $OUT (results.jsonl, ratio.txt, log.txt, provenance.json).
 # Knobs (environment): MODELS, BATCH, STEPS, WARMUP, STOCK_STEPS (0 skips stock TF.js), KERNEL_BENCH=1
-# (per-kernel profile and property checks on this GPU), PRECISIONS (default fp32,tf32).
+# (per-kernel profile and property checks on this GPU; SWEEP=1 also times every tile and prefetch
+# setting), PRECISIONS (default fp32,tf32).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 models=${MODELS:-cifarResnet18,resnet20,resnet56}
@@ -30,5 +31,6 @@ python3 bench/torch_resnet.py --model "$models" --batch-size "$batch" --steps "$
   --precision "${PRECISIONS:-fp32,tf32}" --json | tee -a "$results"
 python3 bench/ratio.py "$results" | tee "$out/ratio.txt"
 if [ "${KERNEL_BENCH:-0}" = 1 ]; then
-  node .gpu-run/kernel-bench.mjs --model "${models%%,*}" --batch-size "$batch" --check-runs 25 | tee "$out/kernels.txt"
+  node .gpu-run/kernel-bench.mjs --model "${models%%,*}" --batch-size "$batch" --check-runs 25 \
+    $([ "${SWEEP:-0}" = 1 ] && echo --sweep) | tee "$out/kernels.txt"
 fi

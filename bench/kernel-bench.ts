@@ -5,7 +5,9 @@
 // runs the kernels' property checks against the cpu backend on this adapter (the unit tests'
 // cases). See bench/README.md.
 //
-//   node --conditions=@residual/source --import tsx bench/kernel-bench.ts --model cifarResnet18 --batch-size 256
+//   node --conditions=@residual/source --import tsx bench/kernel-bench.ts --model cifarResnet18 --batch-size 256 [--sweep]
+//
+// --sweep also times every tile and prefetch setting on each call (to tune chooseGemmTile).
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { parseArgs } from 'node:util';
@@ -138,6 +140,33 @@ async function check(runs: number): Promise<boolean> {
   return ok;
 }
 
+/** Times every tile × prefetch setting on each call, to tune chooseGemmTile and the prefetch default. */
+async function sweep(calls: Array<{ call: Call; count: number }>, repeat: number): Promise<void> {
+  console.log('sweep: ms per run of each call for each tile and prefetch setting (p: prefetch), best first');
+  let chosenTotal = 0;
+  let bestTotal = 0;
+  for (const { call, count } of calls) {
+    const inputs = Object.fromEntries(Object.entries(call.shapes).map(([key, shape]) => [key, tf.randomNormal(shape)]));
+    resetWebGpuConvOptions();
+    const chosen = (await timeCall(call, inputs, false, repeat)).ms;
+    const timings: Array<[string, number]> = [];
+    for (const tile of gemmTileNames) {
+      for (const prefetch of [false, true]) {
+        configureWebGpuConv({ tile, prefetch });
+        timings.push([`${tile}${prefetch ? '+p' : ''}`, (await timeCall(call, inputs, false, repeat)).ms]);
+      }
+    }
+    resetWebGpuConvOptions();
+    tf.dispose(Object.values(inputs));
+    timings.sort((left, right) => left[1] - right[1]);
+    chosenTotal += count * chosen;
+    bestTotal += count * (timings[0]?.[1] ?? chosen);
+    const shapes = Object.entries(call.shapes).map(([key, shape]) => `${key}[${shape.join(',')}]`).join(' ');
+    console.log(`${call.name.padEnd(21)} ${shapes.padEnd(42)} chosen ${chosen.toFixed(3)}  ${timings.map(([name, ms]) => `${name} ${ms.toFixed(3)}`).join('  ')}`);
+  }
+  console.log(`sweep: per training step, chosen tiles ${chosenTotal.toFixed(2)} ms, best tile per call ${bestTotal.toFixed(2)} ms`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -146,6 +175,7 @@ async function main(): Promise<void> {
       'batch-size': { type: 'string', default: '256' },
       repeat: { type: 'string', default: '5' },
       'check-runs': { type: 'string', default: '0' },
+      sweep: { type: 'boolean', default: false },
     },
   });
   const adapter = values.adapter === 'software' ? 'software' : 'hardware';
@@ -177,6 +207,7 @@ async function main(): Promise<void> {
   for (const [name, total] of totals) {
     console.log(`per training step, ${name}: stock ${total.stock.toFixed(2)} ms, residual ${total.residual.toFixed(2)} ms (${(total.stock / total.residual).toFixed(2)}x)`);
   }
+  if (values.sweep) await sweep(calls, Number(values.repeat));
   if (!checked) process.exitCode = 1;
 }
 
