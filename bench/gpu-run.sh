@@ -6,7 +6,7 @@
 # PyTorch's (bench/ratio.py). Everything lands in $OUT (results.jsonl, ratio.txt, log.txt, provenance.json).
 # Knobs (environment): MODELS, BATCH, STEPS, WARMUP, STOCK_STEPS (0 skips stock TF.js), KERNEL_BENCH=1
 # (per-kernel profile and property checks on this GPU; SWEEP=1 also times every tile and prefetch
-# setting), PRECISIONS (default fp32,tf32).
+# setting), PRECISIONS (default fp32,tf32). Dry run without a GPU: ADAPTER=software TORCH=0 (tiny sizes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 models=${MODELS:-cifarResnet18,resnet20,resnet56}
@@ -24,13 +24,15 @@ command -v node >/dev/null || { echo "gpu-run: node must be on PATH, but it is n
 cp .gpu-run/provenance.json "$out/provenance.json" 2>/dev/null || true
 echo "gpu-run: $(date -u +%Y-%m-%dT%H:%M:%SZ) models=$models batch=$batch steps=$steps warmup=$warmup stock_steps=$stock_steps"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || true
-tfjs() { node .gpu-run/resnet-bench.mjs --backend webgpu --model "$models" --batch-size "$batch" --json "$@" | grep '^{' | tee -a "$results"; }
+tfjs() { node .gpu-run/resnet-bench.mjs --backend webgpu --adapter "${ADAPTER:-hardware}" --model "$models" --batch-size "$batch" --json "$@" | grep '^{' | tee -a "$results"; }
 tfjs --kernels residual --steps "$steps" --warmup "$warmup"
 if [ "$stock_steps" -gt 0 ]; then tfjs --kernels stock --steps "$stock_steps" --warmup 1; fi
-python3 bench/torch_resnet.py --model "$models" --batch-size "$batch" --steps "$steps" --warmup "$warmup" \
-  --precision "${PRECISIONS:-fp32,tf32}" --json | tee -a "$results"
-python3 bench/ratio.py "$results" | tee "$out/ratio.txt"
+if [ "${TORCH:-1}" = 1 ]; then
+  python3 bench/torch_resnet.py --model "$models" --batch-size "$batch" --steps "$steps" --warmup "$warmup" \
+    --precision "${PRECISIONS:-fp32,tf32}" --json | tee -a "$results"
+  python3 bench/ratio.py "$results" | tee "$out/ratio.txt"
+fi
 if [ "${KERNEL_BENCH:-0}" = 1 ]; then
-  node .gpu-run/kernel-bench.mjs --model "${models%%,*}" --batch-size "$batch" --check-runs 25 \
+  node .gpu-run/kernel-bench.mjs --adapter "${ADAPTER:-hardware}" --model "${models%%,*}" --batch-size "$batch" --check-runs 25 \
     $([ "${SWEEP:-0}" = 1 ] && echo --sweep) | tee "$out/kernels.txt"
 fi
