@@ -31,6 +31,15 @@ describe('chooseGemmTile', () => {
 });
 
 describe('planFilterSplit', () => {
+  it('splits the 262,144-term sum of a 3×3×64×64 layer at 32×32, batch 256, 103 ways for 5 tiles of 128×64', () => {
+    const layer = {
+      batch: 256, inHeight: 32, inWidth: 32, inChannels: 64, outHeight: 32, outWidth: 32, outChannels: 64,
+      filterHeight: 3, filterWidth: 3, strideHeight: 1, strideWidth: 1, padTop: 1, padLeft: 1,
+    };
+    // 576 filter rows → ⌈576 / 128⌉ = 5 tiles; ⌈512 / 5⌉ = 103 splits reach the 512-workgroup target.
+    expect(planFilterSplit(layer)).toEqual({ tile: gemmTiles.tall, splits: 103, chunk: 2560 });
+  });
+
   const geometry = fc.record({
     batch: fc.integer({ min: 1, max: 512 }),
     inHeight: fc.constant(1),

@@ -21,7 +21,7 @@ export interface FilterSplit {
  * @param geometry - the forward convolution (NHWC).
  * @returns tile, splits and terms per split.
  * @example
- * planFilterSplit(geometry); // { tile: gemmTiles.medium, splits: 57, chunk: 4608 } for a 3×3×64×64 layer at batch 256
+ * planFilterSplit(geometry); // { tile: gemmTiles.tall, splits: 103, chunk: 2560 } for a 3×3×64×64 layer at 32×32, batch 256
  */
 export function planFilterSplit(geometry: ConvGeometry): FilterSplit {
   const g = geometry;
