@@ -4,8 +4,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers'; // registers TF.js's gradient functions (tfjs-core alone does not)
 import { registerTrainingKernels } from '@residual/core';
 // Residual's WebGPU kernels are not re-exported by @residual/core yet; bench/ reads them from source.
-import { registerWebGpuKernels } from '../packages/core/src/kernels/webgpu/index.js';
-import { installNodeWebGpu, softwareWebGpuOptions } from '../packages/core/src/kernels/webgpu/node.js';
+import { registerWebGpuKernels } from '@residual/core';
+import { installNodeWebGpu, softwareWebGpuOptions } from '@residual/core/node';
 
 /** Which backend the benchmark runs on and with which kernels. */
 export interface BenchBackendOptions {

@@ -22,7 +22,7 @@ import {
   resetWebGpuConvOptions,
   stockWebGpuKernel,
   type ConvKernelName,
-} from '../packages/core/src/kernels/webgpu/index.js';
+} from '@residual/core';
 
 const kernelNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
 

@@ -3,8 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgpu';
-// Residual's WebGPU kernels are not re-exported by @residual/core yet; read them from source.
-import { compareConvKernel, registerWebGpuKernels, type ConvCase, type ConvComparison, type ConvKernelName } from '../../packages/core/src/kernels/webgpu/index.js';
+import { compareConvKernel, registerWebGpuKernels, type ConvCase, type ConvComparison, type ConvKernelName } from '@residual/core';
 
 /** What the page reports: the WebGPU adapter (null when there is none) and one comparison per case. */
 export interface BrowserReport {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../e2e/browser.js';
 // The unit tests' case generator for Residual's WebGPU kernels.
 import { convCaseArbitrary } from '../../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
-import type { ConvCase, ConvKernelName } from '../../packages/core/src/kernels/webgpu/index.js';
+import type { ConvCase, ConvKernelName } from '@residual/core';
 import type { BrowserReport } from './browser-entry.js';
 
 /** Chromium's WebGPU (SwiftShader here, the GPU on a reader's machine) runs the same kernels as Node's Dawn. */

@@ -13,6 +13,7 @@ export {
   type SelectNodeBackendOptions,
 } from './backend/select-node-backend.js';
 export { probeDawn, type DawnProbe } from './backend/probe-dawn.js';
+export * from './kernels/webgpu/node.js';
 // Data
 export { DataError } from './data/data-error.js';
 export { readCifar10, isCifar10Folder } from './data/read-cifar10.js';

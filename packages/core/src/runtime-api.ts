@@ -15,6 +15,8 @@ export {
   unregisterTrainingKernels,
 } from './kernels/register-training-kernels.js';
 export { batchNormGradient } from './kernels/batch-norm-gradient.js';
+// WebGPU: tiled implicit-GEMM convolution kernels (forward and both gradients)
+export * from './kernels/webgpu/index.js';
 export { KernelRunner } from './kernels/kernel-runner.js';
 export { conv2dBackpropFilter, conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInput, conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input.js';

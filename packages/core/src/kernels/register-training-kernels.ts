@@ -5,6 +5,7 @@ import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
+import { registerWebGpuKernels } from './webgpu/index.js';
 
 /**
  * Which of Residual's kernels each backend gets, and why (measured on 2 CPU cores, TF.js 4.22;
@@ -34,6 +35,8 @@ const stockKernels = new Map<string, KernelConfig | undefined>();
  */
 export function registerTrainingKernels(backendName: string): string[] {
   registerTrainingGradients();
+  // WebGPU gets tiled implicit-GEMM convolutions, forward and both gradients (kernels/webgpu/).
+  if (backendName === 'webgpu') return registerWebGpuKernels();
   const makers = trainingKernels[backendName] ?? [];
   const names: string[] = [];
   for (const make of makers) {

