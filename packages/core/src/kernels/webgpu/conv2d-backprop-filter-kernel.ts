@@ -3,6 +3,7 @@ import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2dBackpropFilterProgram, planFilterSplit } from './conv2d-backprop-filter-program.js';
 import { convGeometry } from './conv-geometry.js';
+import { convInfoFromAttrs } from './conv-info-from-attrs.js';
 import { launchFits } from './launch-fits.js';
 import { SplitSumProgram } from './split-sum-program.js';
 import { countWebGpuRun, runStockWebGpuKernel } from './stock-webgpu-kernels.js';
@@ -28,16 +29,7 @@ export function conv2dBackpropFilterWebGpuConfig(): KernelConfig {
       const x = args.inputs['x'] as TensorInfo; // [N, H, W, C]
       const dy = args.inputs['dy'] as TensorInfo; // [N, H′, W′, C′]
       const filterShape = attrs['filterShape'] as [number, number, number, number]; // [KH, KW, C, C′]
-      const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number],
-        filterShape,
-        attrs['strides'] as number | [number, number],
-        1,
-        attrs['pad'] as 'same' | 'valid' | number,
-        attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-        false,
-        tf.backend_util.convertConv2DDataFormat(attrs['dataFormat'] as 'NHWC' | 'NCHW'),
-      );
+      const info = convInfoFromAttrs(x.shape, filterShape, attrs);
       const geometry = convGeometry(info);
       if (typeof geometry === 'string' || !tf.util.arraysEqual(dy.shape, info.outShape)) {
         return runStockWebGpuKernel(kernelName, args);

@@ -3,6 +3,7 @@ import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2dBackpropInputProgram } from './conv2d-backprop-input-program.js';
 import { convGeometry } from './conv-geometry.js';
+import { convInfoFromAttrs } from './conv-info-from-attrs.js';
 import { launchFits } from './launch-fits.js';
 import { countWebGpuRun, runStockWebGpuKernel } from './stock-webgpu-kernels.js';
 
@@ -25,16 +26,7 @@ export function conv2dBackpropInputWebGpuConfig(): KernelConfig {
       const attrs = args.attrs ?? {};
       const dy = args.inputs['dy'] as TensorInfo; // [N, H′, W′, C′]
       const filter = args.inputs['filter'] as TensorInfo; // [KH, KW, C, C′]
-      const info = tf.backend_util.computeConv2DInfo(
-        attrs['inputShape'] as [number, number, number, number],
-        filter.shape as [number, number, number, number],
-        attrs['strides'] as number | [number, number],
-        1,
-        attrs['pad'] as 'same' | 'valid' | number,
-        attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-        false,
-        tf.backend_util.convertConv2DDataFormat(attrs['dataFormat'] as 'NHWC' | 'NCHW'),
-      );
+      const info = convInfoFromAttrs(attrs['inputShape'] as number[], filter.shape, attrs);
       const geometry = convGeometry(info);
       if (typeof geometry === 'string' || !tf.util.arraysEqual(dy.shape, info.outShape)) {
         return runStockWebGpuKernel(kernelName, args);

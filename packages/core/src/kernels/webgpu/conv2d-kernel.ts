@@ -3,6 +3,7 @@ import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensor
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { conv2dForwardProgram } from './conv2d-forward-program.js';
 import { convGeometry } from './conv-geometry.js';
+import { convInfoFromAttrs } from './conv-info-from-attrs.js';
 import { isEpilogueActivation, type Epilogue } from './epilogue-wgsl.js';
 import { launchFits } from './launch-fits.js';
 import { countWebGpuRun, runStockWebGpuKernel } from './stock-webgpu-kernels.js';
@@ -27,16 +28,7 @@ function convKernelFunc(kernelName: string): KernelFunc {
     const attrs = args.attrs ?? {};
     const x = args.inputs['x'] as TensorInfo; // [N, H, W, C]
     const filter = args.inputs['filter'] as TensorInfo; // [KH, KW, C, C′]
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filter.shape as [number, number, number, number],
-      attrs['strides'] as number | [number, number],
-      attrs['dilations'] as number | [number, number],
-      attrs['pad'] as 'same' | 'valid' | number,
-      attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-      false,
-      tf.backend_util.convertConv2DDataFormat(attrs['dataFormat'] as 'NHWC' | 'NCHW'),
-    );
+    const info = convInfoFromAttrs(x.shape, filter.shape, attrs);
     const geometry = convGeometry(info);
     if (typeof geometry === 'string') return runStockWebGpuKernel(kernelName, args);
     const epilogue = epilogueOf(kernelName, args.inputs, attrs, geometry.outChannels);
