@@ -6,7 +6,8 @@
 # PyTorch's (bench/ratio.py). Everything lands in $OUT (results.jsonl, ratio.txt, log.txt, provenance.json).
 # Knobs (environment): MODELS, BATCH, STEPS, WARMUP, STOCK_STEPS (0 skips stock TF.js), KERNEL_BENCH=1
 # (per-kernel profile and property checks on this GPU; SWEEP=1 also times every tile and prefetch
-# setting), PRECISIONS (default fp32,tf32). Dry run without a GPU: ADAPTER=software TORCH=0 (tiny sizes).
+# setting), PRECISIONS (default fp32,tf32). Dry run without a GPU (tiny sizes): ADAPTER=software and
+# TORCH=0, or TORCH_DEVICE=cpu with a CPU PyTorch (Debian: apt-get install python3-torch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 models=${MODELS:-cifarResnet18,resnet20,resnet56}
@@ -29,7 +30,7 @@ tfjs --kernels residual --steps "$steps" --warmup "$warmup"
 if [ "$stock_steps" -gt 0 ]; then tfjs --kernels stock --steps "$stock_steps" --warmup 1; fi
 if [ "${TORCH:-1}" = 1 ]; then
   python3 bench/torch_resnet.py --model "$models" --batch-size "$batch" --steps "$steps" --warmup "$warmup" \
-    --precision "${PRECISIONS:-fp32,tf32}" --json | tee -a "$results"
+    --precision "${PRECISIONS:-fp32,tf32}" --device "${TORCH_DEVICE:-cuda}" --json | tee -a "$results"
   python3 bench/ratio.py "$results" | tee "$out/ratio.txt"
 fi
 if [ "${KERNEL_BENCH:-0}" = 1 ]; then

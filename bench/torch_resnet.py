@@ -136,16 +136,20 @@ def bench(name, mode, batch, steps, warmup, device, memory_format):
         def step():
             with torch.no_grad():
                 model(x)[0, 0].item()  # one scalar back: the step is done
+    cuda = device.type == "cuda"
     for _ in range(warmup):
         step()
-    torch.cuda.synchronize(device)
+    if cuda:
+        torch.cuda.synchronize(device)
     started = time.perf_counter()
     for _ in range(steps):
         step()
     ms = (time.perf_counter() - started) * 1000 / steps
-    torch.cuda.reset_peak_memory_stats(device)
-    step()
-    peak = torch.cuda.max_memory_allocated(device)
+    peak = None  # PyTorch reports peak tensor memory for CUDA devices only
+    if cuda:
+        torch.cuda.reset_peak_memory_stats(device)
+        step()
+        peak = torch.cuda.max_memory_allocated(device)
     params = sum(p.numel() for p in model.parameters())
     return ms, peak, params
 
@@ -160,31 +164,36 @@ def main():
     parser.add_argument("--precision", default="fp32,tf32", help="fp32 (strict), tf32, or both")
     parser.add_argument("--memory-format", default="channels_last", choices=["channels_last", "contiguous"])
     parser.add_argument("--no-cudnn-benchmark", action="store_true", help="skip cuDNN's per-shape autotuning")
+    parser.add_argument("--device", default="cuda", choices=["cuda", "cpu"],
+                        help="cpu: a dry run of this script (its figures say nothing about a GPU)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    if not torch.cuda.is_available():
-        sys.exit("torch_resnet.py: a CUDA device must be available, but torch.cuda.is_available() is False.")
+    if args.device == "cuda" and not torch.cuda.is_available():
+        sys.exit("torch_resnet.py: a CUDA device must be available, but torch.cuda.is_available() is False. "
+                 "Run on the GPU machine, or pass --device cpu for a dry run.")
     for name in args.model.split(","):
         if name not in SPECS:
             sys.exit(f"torch_resnet.py: --model must name models among {', '.join(SPECS)}, but got {name!r}.")
-    device = torch.device("cuda")
+    device = torch.device(args.device)
     torch.backends.cudnn.benchmark = not args.no_cudnn_benchmark
     memory_format = torch.channels_last if args.memory_format == "channels_last" else torch.contiguous_format
-    gpu = torch.cuda.get_device_name(device)
+    gpu = torch.cuda.get_device_name(device) if args.device == "cuda" else "cpu"
+    backend, kernels = ("cuda", "cudnn") if args.device == "cuda" else ("cpu", "aten")
     for precision in args.precision.split(","):
         set_precision(precision)
         for name in args.model.split(","):
             for mode in args.mode.split(","):
                 ms, peak, params = bench(name, mode, args.batch_size, args.steps, args.warmup, device, memory_format)
-                line = dict(framework="torch", model=name, mode=mode, backend="cuda", kernels="cudnn",
+                line = dict(framework="torch", model=name, mode=mode, backend=backend, kernels=kernels,
                             precision=precision, device=gpu, batchSize=args.batch_size, steps=args.steps,
                             msPerStep=ms, imagesPerSecond=args.batch_size * 1000 / ms, peakBytes=peak,
                             params=params)
                 if args.json:
                     print(json.dumps(line), flush=True)
                 else:
-                    print(f"{mode} {name} torch/cuda/cudnn {precision}, batch {args.batch_size}, {args.steps} steps: "
-                          f"{ms:.1f} ms/step, {line['imagesPerSecond']:.1f} images/s, peak {peak / 1e6:.1f} MB", flush=True)
+                    memory = "n/a" if peak is None else f"{peak / 1e6:.1f} MB"
+                    print(f"{mode} {name} torch/{backend}/{kernels} {precision}, batch {args.batch_size}, {args.steps} steps: "
+                          f"{ms:.1f} ms/step, {line['imagesPerSecond']:.1f} images/s, peak {memory}", flush=True)
 
 
 if __name__ == "__main__":

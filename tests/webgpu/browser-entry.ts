@@ -3,7 +3,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgpu';
-import { compareConvKernel, registerWebGpuKernels, type ConvCase, type ConvComparison, type ConvKernelName } from '@residual/core';
+import {
+  compareConvKernel,
+  compareKernel,
+  registerWebGpuKernels,
+  type ConvCase,
+  type ConvComparison,
+  type ConvKernelName,
+  type KernelComparison,
+  type SeededInput,
+} from '@residual/core';
 
 /** What the page reports: the WebGPU adapter (null when there is none) and one comparison per case. */
 export interface BrowserReport {
@@ -14,6 +23,8 @@ export interface BrowserReport {
 declare global {
   interface Window {
     residualWebGpu(cases: ReadonlyArray<{ name: ConvKernelName; convCase: ConvCase }>): Promise<BrowserReport>;
+    /** Any kernel against cpu (`compareKernel`); null when there is no adapter. */
+    residualWebGpuKernel(name: string, inputs: Record<string, SeededInput>, attrs: Record<string, unknown>): Promise<KernelComparison | null>;
   }
 }
 
@@ -33,4 +44,9 @@ window.residualWebGpu = async (cases) => {
   const results: BrowserReport['results'] = [];
   if (adapter !== null) for (const { name, convCase } of cases) results.push({ name, ...(await compareConvKernel(name, convCase)) });
   return { adapter, results };
+};
+
+window.residualWebGpuKernel = async (name, inputs, attrs) => {
+  ready ??= start();
+  return (await ready) === null ? null : compareKernel(name, inputs, attrs as tf.NamedAttrMap);
 };

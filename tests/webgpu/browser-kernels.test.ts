@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../e2e/browser.js';
 // The unit tests' case generator for Residual's WebGPU kernels.
 import { convCaseArbitrary } from '../../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
-import type { ConvCase, ConvKernelName } from '@residual/core';
+import type { ConvCase, ConvKernelName, SeededInput } from '@residual/core';
 import type { BrowserReport } from './browser-entry.js';
 
 /** Chromium's WebGPU (SwiftShader here, the GPU on a reader's machine) runs the same kernels as Node's Dawn. */
@@ -80,5 +80,20 @@ describe.skipIf(skip !== undefined)("Residual's WebGPU kernels in Chromium (Chro
       }),
       { numRuns: 8 },
     );
+  });
+
+  it("Sum and Mean read batch norm's statistics and a global pool in place", async () => {
+    const cases: Array<{ name: string; x: SeededInput; axis: number[]; keepDims: boolean; shape: number[] }> = [
+      { name: 'Mean', x: [[4, 16, 16, 12], 1], axis: [0, 1, 2], keepDims: false, shape: [12] },
+      { name: 'Sum', x: [[4, 16, 16, 12], 2], axis: [0, 1, 2], keepDims: true, shape: [1, 1, 1, 12] },
+      { name: 'Mean', x: [[3, 5, 5, 7], 3], axis: [1, 2], keepDims: false, shape: [3, 7] },
+    ];
+    for (const { name, x, axis, keepDims, shape } of cases) {
+      const result = await page?.evaluate((c) => window.residualWebGpuKernel(c.name, { x: c.x }, { axis: c.axis, keepDims: c.keepDims }), {
+        name, x, axis, keepDims,
+      });
+      expect(result).toMatchObject({ outputShape: shape, ranResidual: true });
+      expect(result?.maxError).toBeLessThan(1e-5);
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Residual's WebGPU kernels for TF.js: tiled implicit-GEMM convolutions (forward, fused forward,
- * both gradients) registered over TF.js 4.22's stock ones, and the helpers to run them in Node on
- * Dawn, including on a machine without a GPU.
+ * both gradients) and transpose-free row reductions (`Sum`, `Mean`), registered over TF.js 4.22's
+ * stock ones, and the helpers to run them in Node on Dawn, including on a machine without a GPU.
  *
  * @packageDocumentation
  */
@@ -14,4 +14,6 @@ export { releaseWebGpuBackend } from './release-webgpu-backend.js';
 export { conv2dWebGpuConfig, fusedConv2dWebGpuConfig } from './conv2d-kernel.js';
 export { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.js';
 export { conv2dBackpropFilterWebGpuConfig } from './conv2d-backprop-filter-kernel.js';
+export { reduceWebGpuConfig, type ReduceKernelName } from './reduce-kernel.js';
 export { compareConvKernel, type ConvCase, type ConvComparison, type ConvKernelName } from './compare-conv-kernel.js';
+export { compareKernel, type KernelComparison, type SeededInput } from './compare-kernel.js';

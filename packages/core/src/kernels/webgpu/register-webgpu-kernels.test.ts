@@ -39,7 +39,7 @@ async function gradients(backend: string): Promise<number[][]> {
 describe.skipIf(!gpu.available)('registerWebGpuKernels', () => {
   it('is idempotent and keeps the stock kernels aside', () => {
     const ours = tf.getKernel('Conv2DBackpropFilter', 'webgpu');
-    expect(registerWebGpuKernels()).toEqual(['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter']);
+    expect(registerWebGpuKernels()).toEqual(['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum', 'Mean']);
     expect(tf.getKernel('Conv2DBackpropFilter', 'webgpu')).toBe(ours);
     expect(stockWebGpuKernel('Conv2DBackpropFilter')).not.toBe(ours);
   });
@@ -53,6 +53,9 @@ describe.skipIf(!gpu.available)('registerWebGpuKernels', () => {
     for (const name of ['FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter']) {
       expect({ name, ran: (after[name]?.residual ?? 0) - (before[name]?.residual ?? 0) }).toEqual({ name, ran: 2 });
     }
+    // Batch norm's mean and variance and global average pooling are means over leading axes; the
+    // gradients of batch norm's scale and offset and of the dense bias are sums over them.
+    for (const name of ['Mean', 'Sum']) expect((after[name]?.residual ?? 0) - (before[name]?.residual ?? 0)).toBeGreaterThanOrEqual(2);
     expect(actual.map((grad) => grad.length)).toEqual(expected.map((grad) => grad.length));
     actual.forEach((grad, i) => {
       const want = expected[i] ?? [];

@@ -3,6 +3,7 @@ import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { conv2dBackpropFilterWebGpuConfig } from './conv2d-backprop-filter-kernel.js';
 import { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.js';
 import { conv2dWebGpuConfig, fusedConv2dWebGpuConfig } from './conv2d-kernel.js';
+import { reduceWebGpuConfig } from './reduce-kernel.js';
 import { forgetStockWebGpuKernel, saveStockWebGpuKernel, stockWebGpuKernel } from './stock-webgpu-kernels.js';
 
 /** Residual's WebGPU kernels, by the TF.js kernel they replace. */
@@ -11,12 +12,15 @@ const makers: ReadonlyArray<() => KernelConfig> = [
   fusedConv2dWebGpuConfig,
   conv2dBackpropInputWebGpuConfig,
   conv2dBackpropFilterWebGpuConfig,
+  () => reduceWebGpuConfig('Sum'),
+  () => reduceWebGpuConfig('Mean'),
 ];
 
 /**
  * Replaces TF.js 4.22's WebGPU convolution kernels (`Conv2D`, `FusedConv2D`,
- * `Conv2DBackpropInput`, `Conv2DBackpropFilter`) with Residual's tiled implicit-GEMM ones, so
- * models train faster on WebGPU without any change. Call it after `@tensorflow/tfjs-backend-webgpu`
+ * `Conv2DBackpropInput`, `Conv2DBackpropFilter`) with Residual's tiled implicit-GEMM ones, and its
+ * `Sum` and `Mean` with a row reduction that needs no transpose (batch normalization's statistics
+ * and gradients, global average pooling), so models train faster on WebGPU without any change. Call it after `@tensorflow/tfjs-backend-webgpu`
  * is loaded (it registers the stock kernels when imported, and would overwrite ours). Safe to call
  * repeatedly. Cases the new kernels do not cover go to the stock ones.
  *
@@ -24,7 +28,7 @@ const makers: ReadonlyArray<() => KernelConfig> = [
  * @example
  * await import('@tensorflow/tfjs-backend-webgpu');
  * await tf.setBackend('webgpu');
- * registerWebGpuKernels(); // ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter']
+ * registerWebGpuKernels(); // ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum', 'Mean']
  */
 export function registerWebGpuKernels(): string[] {
   const names: string[] = [];
@@ -48,11 +52,11 @@ export function registerWebGpuKernels(): string[] {
 }
 
 /**
- * Puts TF.js's stock WebGPU convolution kernels back (benchmarks compare both).
+ * Puts TF.js's stock WebGPU kernels back (benchmarks compare both).
  *
  * @returns nothing.
  * @example
- * unregisterWebGpuKernels(); // stock TF.js 4.22 convolutions again
+ * unregisterWebGpuKernels(); // stock TF.js 4.22 convolutions and reductions again
  */
 export function unregisterWebGpuKernels(): void {
   for (const make of makers) {

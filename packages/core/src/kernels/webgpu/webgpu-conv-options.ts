@@ -1,11 +1,11 @@
 import { gemmTileNames, type GemmTileName } from './gemm-tile.js';
 
-/** Tuning knobs of Residual's WebGPU convolutions (see {@link configureWebGpuConv}). */
+/** Tuning knobs of Residual's WebGPU convolutions and reductions (see {@link configureWebGpuConv}). */
 export interface WebGpuConvOptions {
   /**
-   * Workgroups one convolution should launch to keep the GPU busy; tiles shrink (and the filter
-   * gradient splits its sum) until a launch reaches it. Default 512 (about four per multiprocessor
-   * of a large GPU).
+   * Workgroups one convolution or reduction should launch to keep the GPU busy; tiles shrink (and
+   * the filter gradient and the reductions split their sums) until a launch reaches it. Default
+   * 512 (about four per multiprocessor of a large GPU).
    */
   readonly targetWorkgroups: number;
   /** Fewest batch·height·width terms one workgroup of the filter gradient sums. Default 256. */

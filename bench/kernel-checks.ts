@@ -1,0 +1,50 @@
+// The unit tests' property checks of Residual's WebGPU kernels against the cpu backend, run on
+// whatever adapter the benchmark uses (kernel-bench.ts --check-runs N): the convolutions with
+// tiles chosen per shape and then each tile forced, and the reductions.
+import * as tf from '@tensorflow/tfjs-core';
+import fc from 'fast-check';
+import { compareConvKernel, compareKernel, configureWebGpuConv, gemmTileNames, resetWebGpuConvOptions, type ConvKernelName } from '@residual/core';
+// The unit tests' case generators (fixtures of Residual's WebGPU kernels), reused to check a real adapter.
+import { convCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
+import { reduceCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/reduce-case-arbitrary.js';
+
+const convNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
+
+/** Runs one property `runs` times and prints the outcome; true when every case matched. */
+async function report(label: string, property: fc.IAsyncProperty<[unknown]>, runs: number): Promise<boolean> {
+  const result = await fc.check(property, { numRuns: runs });
+  console.log(`check ${label}: ${result.failed ? `FAILED on ${JSON.stringify(result.counterexample)}` : `${runs} cases match the cpu backend`}`);
+  return !result.failed;
+}
+
+/**
+ * Checks every kernel against the cpu backend on random cases; leaves webgpu active.
+ *
+ * @param runs - cases per kernel with tiles chosen per shape (a fifth of that per forced tile).
+ * @returns whether every case matched (within 1e-5 of the largest reference value).
+ * @example
+ * const ok = await checkKernels(25);
+ */
+export async function checkKernels(runs: number): Promise<boolean> {
+  let ok = true;
+  for (const tile of [undefined, ...gemmTileNames]) {
+    configureWebGpuConv({ tile });
+    for (const name of convNames) {
+      const property = fc.asyncProperty(convCaseArbitrary, async (c) => {
+        const { maxError, ranResidual } = await compareConvKernel(name, c);
+        return ranResidual && maxError < 1e-5;
+      });
+      ok = (await report(`${name}, ${tile ?? 'tile per shape'}`, property, tile === undefined ? runs : Math.max(1, Math.ceil(runs / 5)))) && ok;
+    }
+  }
+  resetWebGpuConvOptions();
+  for (const name of ['Sum', 'Mean']) {
+    const property = fc.asyncProperty(reduceCaseArbitrary, async (c) => {
+      const { maxError, ranResidual } = await compareKernel(name, { x: c.x }, { axis: c.axis, keepDims: c.keepDims });
+      return ranResidual && maxError < 1e-5;
+    });
+    ok = (await report(name, property, runs)) && ok;
+  }
+  await tf.setBackend('webgpu');
+  return ok;
+}

@@ -1,0 +1,69 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { webGpuKernelCounts } from './stock-webgpu-kernels.js';
+
+/** What a comparison of one of Residual's WebGPU kernels with a reference backend found. */
+export interface KernelComparison {
+  readonly outputShape: number[];
+  /** Largest |webgpu − reference| over the reference's largest magnitude (at least 1). */
+  readonly maxError: number;
+  /** Whether Residual's shader ran (not a hand-over to the stock kernel). */
+  readonly ranResidual: boolean;
+}
+
+/** A kernel input: its shape and the seed its values are drawn from. */
+export type SeededInput = readonly [shape: number[], seed: number];
+
+/** Values in [−1, 1) from a xorshift stream, so a failing case replays. */
+function seeded([shape, seed]: SeededInput): tf.Tensor {
+  let state = seed >>> 0 || 1;
+  const data = new Float32Array(tf.util.sizeFromShape(shape));
+  for (let i = 0; i < data.length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    data[i] = ((state >>> 0) / 4294967296) * 2 - 1;
+  }
+  return tf.tensor(data, shape);
+}
+
+/** Runs kernel `name` on `backendName` and reads the result back. */
+async function runOn(backendName: string, name: string, inputs: Record<string, SeededInput>, attrs: tf.NamedAttrMap) {
+  await tf.setBackend(backendName);
+  const tensors = Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, seeded(input)]));
+  const out = tf.engine().runKernel(name, tensors, attrs) as tf.Tensor;
+  const result = { shape: out.shape, data: (await out.data()) as Float32Array };
+  tf.dispose([out, ...Object.values(tensors)]);
+  return result;
+}
+
+/**
+ * Runs one kernel on the webgpu backend and on a reference backend (default cpu) with the same
+ * seeded inputs, and measures how far apart they are. Both backends must be registered; the
+ * active backend is left as `webgpu`.
+ *
+ * @param name - the TF.js kernel name, e.g. `'Mean'`.
+ * @param inputs - each input's shape and seed, by the kernel's input name.
+ * @param attrs - the kernel's attributes.
+ * @param reference - the backend to trust; default `'cpu'`.
+ * @returns the output shape, the largest relative difference, and whether Residual's shader ran.
+ * @example
+ * await compareKernel('Mean', { x: [[8, 4, 4, 16], 1] }, { axis: [0, 1, 2], keepDims: false });
+ * // { outputShape: [16], maxError ≈ 1e-7, ranResidual: true }
+ */
+export async function compareKernel(
+  name: string,
+  inputs: Record<string, SeededInput>,
+  attrs: tf.NamedAttrMap,
+  reference = 'cpu',
+): Promise<KernelComparison> {
+  const expected = await runOn(reference, name, inputs, attrs);
+  const before = webGpuKernelCounts()[name]?.residual ?? 0;
+  const actual = await runOn('webgpu', name, inputs, attrs);
+  const ranResidual = (webGpuKernelCounts()[name]?.residual ?? 0) > before;
+  const [want, got] = [expected.data, actual.data];
+  let scale = 1;
+  for (const value of want) scale = Math.max(scale, Math.abs(value));
+  let worst = tf.util.arraysEqual(expected.shape, actual.shape) ? 0 : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs((got[i] ?? Number.NaN) - (want[i] ?? 0)) / scale);
+  return { outputShape: actual.shape, maxError: Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst, ranResidual };
+}
