@@ -20,6 +20,8 @@ export interface BenchLine {
   readonly peakBytes: number;
   /** Trainable parameters: the two frameworks must have built the same network. */
   readonly params: number;
+  /** TF.js: time by kernel in one profiled step (`benchmark().kernels`); absent or null otherwise. */
+  readonly kernelTimes?: ReadonlyArray<{ readonly name: string; readonly calls: number; readonly ms: number }> | null;
 }
 
 /**
@@ -36,4 +38,22 @@ export function formatBenchLine(line: BenchLine): string {
     `batch ${line.batchSize}, ${line.steps} steps: ${line.msPerStep.toFixed(1)} ms/step, ` +
     `${line.imagesPerSecond.toFixed(1)} images/s, peak ${(line.peakBytes / 1e6).toFixed(1)} MB`
   );
+}
+
+/**
+ * Where a TF.js step's time went: the kernels' summed time against the step's wall time (the rest
+ * is dispatch overhead and an idle GPU), and the slowest kernels.
+ *
+ * @param line - a TF.js result with `kernelTimes`.
+ * @param top - how many kernels to name.
+ * @returns e.g. `  kernels 80.1 of 95.3 ms/step (84 %): Conv2DBackpropFilter 21× 30.2 ms, …`, or '' without kernel times.
+ * @example
+ * const profile = formatKernelLine(line, 6);
+ * if (profile !== '') console.log(profile);
+ */
+export function formatKernelLine(line: BenchLine, top: number): string {
+  if (line.kernelTimes === undefined || line.kernelTimes === null) return '';
+  const total = line.kernelTimes.reduce((sum, kernel) => sum + kernel.ms, 0);
+  const slowest = line.kernelTimes.slice(0, top).map((kernel) => `${kernel.name} ${kernel.calls}× ${kernel.ms.toFixed(2)} ms`);
+  return `  kernels ${total.toFixed(1)} of ${line.msPerStep.toFixed(1)} ms/step (${((100 * total) / line.msPerStep).toFixed(0)} %): ${slowest.join(', ')}`;
 }

@@ -30,6 +30,17 @@ def main():
         for ref in (strict, tf32):
             cells += [f"{ref['imagesPerSecond']:11.1f}", f"{l['imagesPerSecond'] / ref['imagesPerSecond']:6.3f}x"] if ref else [f"{'-':>11}", f"{'-':>7}"]
         print(f"{l['mode']:6} {l['model']:14} {l['batchSize']:5d} {l['kernels']:13} {l['imagesPerSecond']:11.1f} " + " ".join(cells))
+    profiled = [l for l in rows if l.get("kernelTimes")]
+    if profiled:
+        print("\nwhere TF.js's step time went (one profiled step; GPU timestamps on webgpu): kernels' time of the")
+        print("step's wall time (the rest is dispatch overhead and an idle GPU), then the slowest kernels")
+    for l in profiled:
+        times = l["kernelTimes"]
+        total = sum(k["ms"] for k in times)
+        calls = sum(k["calls"] for k in times)
+        slowest = ", ".join(f"{k['name']} {k['calls']}x {k['ms']:.2f} ms" for k in times[:6])
+        print(f"{l['mode']:6} {l['model']:14} {l['kernels']:9} {total:8.1f} of {l['msPerStep']:8.1f} ms/step "
+              f"({100 * total / l['msPerStep']:3.0f} %, {calls} kernel calls): {slowest}")
 
 
 if __name__ == "__main__":

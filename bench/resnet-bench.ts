@@ -4,11 +4,12 @@
 //   node --conditions=@residual/source --import tsx bench/resnet-bench.ts \
 //     --backend webgpu --model cifarResnet18,resnet20,resnet56 --batch-size 256 --steps 20 [--kernels stock]
 //
-// Each step reads back one or two scalars (benchmark() in @residual/core), after --warmup steps.
+// Each step reads back one or two scalars (benchmark() in @residual/core), after --warmup steps; one
+// more, profiled step says where the time goes by kernel (GPU timestamps on webgpu when offered).
 import { parseArgs } from 'node:util';
 import { benchmark, buildModel, isModelName, modelNames } from '@residual/core';
 import { setUpBenchBackend, type BenchBackendOptions } from './bench-backend.js';
-import { formatBenchLine, type BenchLine } from './bench-line.js';
+import { formatBenchLine, formatKernelLine, type BenchLine } from './bench-line.js';
 
 const usage = `Usage: resnet-bench [--backend webgpu|wasm|cpu] [--adapter hardware|software] [--kernels residual|stock]
        [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]`;
@@ -77,8 +78,9 @@ async function main(): Promise<void> {
         imagesPerSecond: result.imagesPerSecond,
         peakBytes: result.peakBytes,
         params,
+        kernelTimes: result.kernels,
       };
-      console.log(values.json ? JSON.stringify(line) : formatBenchLine(line));
+      console.log(values.json ? JSON.stringify(line) : [formatBenchLine(line), formatKernelLine(line, 8)].filter(Boolean).join('\n'));
     }
   }
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { kernelTimes, type KernelTime } from './kernel-times.js';
 import { Optimizer, paperSgd } from './optimizer.js';
 import { Rng } from './rng.js';
 import { trainStep } from './train-step.js';
@@ -33,13 +34,19 @@ export interface BenchmarkResult {
   readonly peakBytes: number;
   /** Tensor memory held after the run (`tf.memory().numBytes`). */
   readonly bytesAfter: number;
+  /**
+   * Where one profiled step spent its time, by kernel, slowest first: GPU timestamps on webgpu
+   * (when the adapter offers `timestamp-query`), each kernel's wall time on cpu and wasm; `null`
+   * when the backend timed nothing. Profiling slows that step down; `msPerStep` does not include it.
+   */
+  readonly kernels: KernelTime[] | null;
 }
 
 /**
  * Times training steps (forward, backward, SGD update; BN in training mode) or inference steps of a
  * model on random data, on the active backend. Each step reads back one scalar — enough to wait
  * for the step to finish without copying whole tensors — and one extra profiled step measures peak
- * memory.
+ * memory and the time of each kernel.
  *
  * @param model - the TF.js model; training changes its weights.
  * @param options - mode, batch size, steps.
@@ -95,5 +102,6 @@ export async function benchmark(model: tfl.LayersModel, options: BenchmarkOption
     cpuMsPerStep,
     peakBytes: info.peakBytes,
     bytesAfter: tf.memory().numBytes,
+    kernels: kernelTimes(info.kernels),
   };
 }

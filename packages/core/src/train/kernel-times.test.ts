@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { kernelTimes } from './kernel-times.js';
+
+describe('kernelTimes', () => {
+  it('sums by kernel, slowest first, counting calls and not op scopes', () => {
+    const times = kernelTimes([
+      { name: 'Conv2D', kernelTimeMs: 2 },
+      { name: 'Relu', kernelTimeMs: 0.25 },
+      { name: 'Conv2D', kernelTimeMs: 3 },
+      { name: 'Mean', kernelTimeMs: 1 },
+      { name: 'fusedConv2d__op', kernelTimeMs: 5 }, // the scope around a Conv2D already counted
+    ]);
+    expect(times).toEqual([
+      { name: 'Conv2D', calls: 2, ms: 5 },
+      { name: 'Mean', calls: 1, ms: 1 },
+      { name: 'Relu', calls: 1, ms: 0.25 },
+    ]);
+  });
+
+  it('says null when the backend timed nothing, and counts an error entry as zero otherwise', () => {
+    expect(kernelTimes([{ name: 'Conv2D', kernelTimeMs: 0 }, { name: 'Add', kernelTimeMs: { error: 'no timer' } }])).toBeNull();
+    expect(kernelTimes([])).toBeNull();
+    expect(kernelTimes([{ name: 'Add', kernelTimeMs: { error: 'x' } }, { name: 'Add', kernelTimeMs: 1 }])).toEqual([{ name: 'Add', calls: 2, ms: 1 }]);
+  });
+});
