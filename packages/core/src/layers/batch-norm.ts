@@ -1,6 +1,8 @@
+import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
+import { batchNormTraining } from './batch-norm-training.js';
 import { layerName } from './scope.js';
 import type { Sym } from './sym.js';
 
@@ -14,10 +16,44 @@ export interface BatchNormOptions {
   name?: string;
 }
 
+/** tfjs-layers' weights of a BatchNormalization layer, by their own names. */
+function weightNamed(layer: tfl.layers.Layer, name: 'gamma' | 'beta' | 'moving_mean' | 'moving_variance'): tfl.LayerVariable {
+  const weight = layer.weights.find((each) => each.originalName.endsWith(`/${name}`) || each.originalName === name);
+  if (weight === undefined) throw new Error(`batchNorm: layer ${layer.name} must have a '${name}' weight, but got ${layer.weights.map((w) => w.originalName).join(', ')}. This is a bug.`);
+  return weight;
+}
+
+/**
+ * Makes a tfjs-layers BatchNormalization layer run training mode through
+ * {@link batchNormTraining} (its gradient written out: about half the kernel calls), with the same
+ * weights and the same running-average rule (running ← running − (running − batch) · (1 − momentum)).
+ * Inference mode, the layer's class, config and weights are unchanged, so checkpoints and summaries are too.
+ */
+function trainWithWrittenGradient(layer: tfl.layers.Layer, momentum: number, epsilon: number): void {
+  const inference = layer.call.bind(layer);
+  layer.call = (inputs, kwargs) => {
+    if (kwargs['training'] !== true) return inference(inputs, kwargs);
+    return tf.tidy(() => {
+      const x = Array.isArray(inputs) ? inputs[0] : inputs; // [N, H, W, C]
+      if (x === undefined) throw new Error(`batchNorm: layer ${layer.name} must get one input, but got none.`);
+      const gamma = weightNamed(layer, 'gamma').read() as tf.Tensor1D;
+      const beta = weightNamed(layer, 'beta').read() as tf.Tensor1D;
+      const { y, mean, variance } = batchNormTraining(x, gamma, beta, epsilon);
+      for (const [name, batch] of [['moving_mean', mean], ['moving_variance', variance]] as const) {
+        const running = weightNamed(layer, name);
+        running.write(tf.sub(running.read(), tf.mul(tf.sub(running.read(), batch), 1 - momentum)));
+      }
+      tf.dispose([mean, variance]);
+      return y;
+    });
+  };
+}
+
 /**
  * Batch normalisation over the channel axis (the last, NHWC). γ starts at 1 and β at 0
  * (torchvision). γ and β are trainable; the running mean and variance are weights too, but not
- * trainable: `countParams` reports them apart.
+ * trainable: `countParams` reports them apart. In training mode it normalizes with the batch's
+ * statistics through {@link batchNormTraining}, whose gradient is written out.
  *
  * @param x - `[N, H, W, C]` (any rank; normalises the last axis)
  * @returns the same shape
@@ -28,13 +64,9 @@ export interface BatchNormOptions {
  */
 export function batchNorm<InShape extends Shape>(x: Sym<InShape>, options: BatchNormOptions = {}): Sym<InShape> {
   const name = layerName('batch_norm', options.name);
-  const layer = tfl.layers.batchNormalization({
-    axis: -1,
-    momentum: options.momentum ?? 0.9,
-    epsilon: options.epsilon ?? 1e-5,
-    gammaInitializer: 'ones',
-    betaInitializer: 'zeros',
-    name,
-  });
+  const momentum = options.momentum ?? 0.9;
+  const epsilon = options.epsilon ?? 1e-5;
+  const layer = tfl.layers.batchNormalization({ axis: -1, momentum, epsilon, gammaInitializer: 'ones', betaInitializer: 'zeros', name });
+  trainWithWrittenGradient(layer, momentum, epsilon);
   return applyLayer(layer, x);
 }

@@ -9,6 +9,7 @@ describe('kernelTimes', () => {
       { name: 'Conv2D', kernelTimeMs: 3 },
       { name: 'Mean', kernelTimeMs: 1 },
       { name: 'fusedConv2d__op', kernelTimeMs: 5 }, // the scope around a Conv2D already counted
+      { name: 'unnamed scope', kernelTimeMs: 4 }, // a tf.customGrad op's scope, likewise
     ]);
     expect(times).toEqual([
       { name: 'Conv2D', calls: 2, ms: 5 },

@@ -15,7 +15,7 @@ export interface ProfiledKernel {
 /**
  * Sums a profiled step's kernel times by kernel name, slowest first. On webgpu the times are GPU
  * timestamps (when the adapter offers `timestamp-query`); on cpu and wasm, each kernel's wall time.
- * Scopes of custom-gradient ops (`fusedConv2d__op`) are left out: their kernels are counted.
+ * Scopes of custom-gradient ops (`fusedConv2d__op`, `unnamed scope`) are left out: their kernels are counted.
  *
  * @param kernels - `(await tf.profile(f)).kernels`.
  * @returns one entry per kernel name, or `null` when the backend timed nothing (no timer: every
@@ -28,7 +28,7 @@ export function kernelTimes(kernels: readonly ProfiledKernel[]): KernelTime[] | 
   const totals = new Map<string, { calls: number; ms: number }>();
   let timed = false;
   for (const { name, kernelTimeMs } of kernels) {
-    if (name.endsWith('__op')) continue; // a custom-gradient op's scope: its kernels are recorded too
+    if (name.endsWith('__op') || name === 'unnamed scope') continue; // a custom-gradient op's scope: its kernels are recorded too
     const ms = typeof kernelTimeMs === 'number' && Number.isFinite(kernelTimeMs) ? kernelTimeMs : 0;
     timed ||= ms > 0;
     const total = totals.get(name) ?? { calls: 0, ms: 0 };
