@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
+import { multiplyAdd } from '../ops/multiply-add.js';
 import { batchNormTraining } from './batch-norm-training.js';
 import { layerName } from './scope.js';
 import type { Sym } from './sym.js';
@@ -41,7 +42,7 @@ function trainWithWrittenGradient(layer: tfl.layers.Layer, momentum: number, eps
       const { y, mean, variance } = batchNormTraining(x, gamma, beta, epsilon);
       for (const [name, batch] of [['moving_mean', mean], ['moving_variance', variance]] as const) {
         const running = weightNamed(layer, name);
-        running.write(tf.sub(running.read(), tf.mul(tf.sub(running.read(), batch), 1 - momentum)));
+        running.write(multiplyAdd(running.read(), momentum, tf.mul(batch, 1 - momentum))); // = running − (running − batch)·(1 − momentum)
       }
       tf.dispose([mean, variance]);
       return y;

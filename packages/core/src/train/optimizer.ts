@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { multiplyAdd } from '../ops/multiply-add.js';
 
 /** SGD with momentum and L2 weight decay, as PyTorch's `torch.optim.SGD` (the ResNet paper's optimiser). */
 export interface SgdConfig {
@@ -70,20 +71,21 @@ export class Optimizer {
         const raw = grads[index];
         const slots = this.slots[index];
         if (raw === undefined || slots === undefined) return;
-        const grad = config.weightDecay === 0 ? raw : tf.add(raw, tf.mul(variable, config.weightDecay));
+        // multiplyAdd(x, a, y) = a·x + y in one kernel (a GPU dispatch per line instead of two).
+        const grad = config.weightDecay === 0 ? raw : multiplyAdd(variable, config.weightDecay, raw); // g + λ·w
         if (config.kind === 'sgd') {
           const [velocity] = slots as [tf.Variable];
-          velocity.assign(tf.add(tf.mul(velocity, config.momentum), grad));
-          const direction = config.nesterov === true ? tf.add(grad, tf.mul(velocity, config.momentum)) : velocity;
-          variable.assign(tf.sub(variable, tf.mul(direction, lr)));
+          velocity.assign(multiplyAdd(velocity, config.momentum, grad)); // μ·v + g
+          const direction = config.nesterov === true ? multiplyAdd(velocity, config.momentum, grad) : velocity; // g + μ·v
+          variable.assign(multiplyAdd(direction, -lr, variable)); // w − lr·d
         } else {
           const [first, second] = slots as [tf.Variable, tf.Variable];
-          first.assign(tf.add(tf.mul(first, config.beta1), tf.mul(grad, 1 - config.beta1)));
-          second.assign(tf.add(tf.mul(second, config.beta2), tf.mul(tf.square(grad), 1 - config.beta2)));
+          first.assign(multiplyAdd(first, config.beta1, tf.mul(grad, 1 - config.beta1)));
+          second.assign(multiplyAdd(second, config.beta2, tf.mul(tf.square(grad), 1 - config.beta2)));
           const correction1 = 1 - config.beta1 ** this.step;
           const correction2 = 1 - config.beta2 ** this.step;
           const denominator = tf.add(tf.sqrt(tf.div(second, correction2)), config.epsilon);
-          variable.assign(tf.sub(variable, tf.mul(tf.div(tf.div(first, correction1), denominator), lr)));
+          variable.assign(multiplyAdd(tf.div(tf.div(first, correction1), denominator), -lr, variable));
         }
       });
     });
