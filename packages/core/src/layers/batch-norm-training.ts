@@ -50,9 +50,9 @@ export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Ten
         const dBeta = tf.sum(dy, axes) as tf.Tensor1D; // [C]
         const dGamma = tf.sum(tf.mul(dy, xHat), axes) as tf.Tensor1D; // [C]
         const gain = tf.mul(gammaSaved, invStd); // γ/√(var + ε), [C]
+        const minusGainOverN = tf.mul(gain, -1 / perChannel); // [C]
         // dx = gain·dy + (x − mean)·(−gain·dγ/n)/√(var + ε) − gain·dβ/n: one batchNorm for the last two terms.
-        const offset = tf.mul(gain, tf.div(dBeta, -perChannel));
-        const shift = tf.batchNorm(xSaved, meanSaved, varianceSaved, offset, tf.mul(gain, tf.div(dGamma, -perChannel)), epsilon);
+        const shift = tf.batchNorm(xSaved, meanSaved, varianceSaved, tf.mul(minusGainOverN, dBeta), tf.mul(minusGainOverN, dGamma), epsilon);
         const dx = multiplyAdd(dy, gain, shift); // gain·dy + shift, one kernel
         return [dx, dGamma, dBeta];
       },
