@@ -18,9 +18,10 @@ export interface BatchNormTrainingResult {
  *     x̂ = (x − mean) / √(var + ε),  dβ = Σ dy,  dγ = Σ dy·x̂,
  *     dx = γ/√(var + ε) · (dy − dβ/n − x̂ · dγ/n)      (n: elements per channel)
  *
- * in four element-wise kernels and two reductions, where TF.js's automatic gradient of the same
- * computation runs about thirty (a ResNet-18 training step makes some 2,200 kernel calls, most of
- * them batch norm's). Numbers match the automatic gradient to float32 rounding.
+ * in four full-size element-wise kernels, two reductions and a few per-channel ones: half the kernel
+ * calls of TF.js's automatic gradient of the same forward pass (the test beside this file holds it
+ * to that). With it and `multiplyAdd`, a CIFAR ResNet-18 training step makes 1,346 kernel calls
+ * instead of 2,212. Numbers match the automatic gradient to float32 rounding.
  *
  * @param x - `[N, H, W, C]` (any rank ≥ 2; normalizes over all axes but the last)
  * @param gamma - scale `[C]`
