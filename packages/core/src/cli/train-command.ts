@@ -34,6 +34,9 @@ Options:
   --backend <name>       auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
   --out <dir>            run folder (default runs/<model>)
   --resume               continue from <out>/last.ckpt (its settings; --epochs and --lr may change)
+  --max-minutes <m>      stop between epochs so as to end within m minutes of the start (the next
+                         epoch is expected to last as long as the longest so far); exit status 0,
+                         continue with --resume
   -h, --help             show this help`;
 
 /**
@@ -64,7 +67,9 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     backend: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'boolean' },
+    'max-minutes': { type: 'string' },
   });
+  const started = Date.now();
   if (values.help === true) {
     io.out(trainUsage);
     return 0;
@@ -95,11 +100,12 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const limit = values.limit === undefined ? undefined : numberOption('train', 'limit', values.limit, 0, 'positive integer');
   const resize = sizeOption('train', values.resize);
   const out = values.out ?? `runs/${model}`;
+  const maxMinutes = values['max-minutes'] === undefined ? undefined : numberOption('train', 'max-minutes', values['max-minutes'], 0, 'positive');
   const choice = await useBackend('train', values.backend, io);
   const loaded = await loadDataset(values.data, resize === undefined ? { onWarning: io.err } : { resize, onWarning: io.err });
   const data = limit === undefined ? loaded : limitDataset(loaded, limit);
   io.err(`data: ${describeDataset(data)}`);
-  await trainRun({
+  const { stopped } = await trainRun({
     // On --resume the checkpoint decides; only an explicit --model is compared with it.
     model: values.resume === true && values.model === undefined ? '' : model,
     data,
@@ -109,11 +115,18 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     seed,
     resume: values.resume === true,
     ...(values.resume === true && values.lr !== undefined ? { resumeLr: fit.lr } : {}),
+    ...(maxMinutes === undefined ? {} : { stopBy: started + maxMinutes * 60_000 }),
     backend: choice.detail === undefined ? { name: choice.name } : { name: choice.name, detail: choice.detail },
     command: io.command,
     onProgress: (progress) => io.status(formatProgress(progress)),
     onLine: io.out,
   });
+  if (stopped !== null) {
+    io.out(
+      `stopped after epoch ${stopped.epoch} of ${stopped.epochs}: one more (about ${Math.round(stopped.nextEpochSeconds)} s) would end after ` +
+        `--max-minutes ${maxMinutes}; continue with --resume`,
+    );
+  }
   const files = runFiles(out);
   io.out(`run folder ${out}: ${[files.last, files.best, files.metrics, files.curves].map((file) => file.slice(out.length + 1)).join(', ')}`);
   return 0;

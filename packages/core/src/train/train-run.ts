@@ -33,6 +33,12 @@ export interface TrainRunOptions {
    */
   readonly resume: boolean;
   readonly resumeLr?: number;
+  /**
+   * A time budget: the run should end by this time (milliseconds, as `Date.now()`). After each
+   * epoch, if one more epoch as long as the longest this process has run would end later, the run
+   * stops there, its `last.ckpt` saved — continue it with `resume`. At least one epoch runs.
+   */
+  readonly stopBy?: number;
   /** The active backend and its detail, for provenance. */
   readonly backend: { readonly name: string; readonly detail?: string };
   /** The command line, for provenance. */
@@ -73,22 +79,34 @@ async function ensureWritable(out: string): Promise<void> {
   }
 }
 
+/** Why a run ended before its last epoch: {@link TrainRunOptions.stopBy} left no time for another. */
+export interface BudgetStop {
+  /** The last epoch done (and saved). */
+  readonly epoch: number;
+  /** The run's epochs in total. */
+  readonly epochs: number;
+  /** The longest epoch of this process, in seconds: what the next one was expected to take. */
+  readonly nextEpochSeconds: number;
+}
+
 /**
  * Trains a model as `residual train` does, writing a run folder: after every epoch `last.ckpt`
  * (config, every weight including BN running statistics, optimiser state, epoch and generator
  * state — written atomically), `best.ckpt` whenever the test accuracy is the best so far,
  * `metrics.jsonl` (a provenance line, then one line per epoch) and `curves.svg`. With `resume`,
- * it continues from `last.ckpt`: a run killed mid-epoch loses only that epoch.
+ * it continues from `last.ckpt`: a run killed mid-epoch loses only that epoch. With `stopBy`, it
+ * stops between epochs so as to end by that time.
  *
  * @param options - model, data, hyper-parameters, run folder, backend and callbacks.
- * @returns the trained model, its final state and the metrics of every epoch.
+ * @returns the trained model, its final state, the metrics of every epoch, and `stopped` (or `null`)
+ *   when the time budget ended the run early.
  * @throws NonFiniteLossError when the loss diverges (the last good checkpoint stays in place).
  * @example
  * const { history } = await trainRun({ model: 'resnet20', data, out: 'runs/a', fit, optimizer: paperSgd, seed: 1, resume: false, backend: { name: 'wasm' }, command: 'residual train …' });
  */
 export async function trainRun(
   options: TrainRunOptions,
-): Promise<{ model: ResNetModel; state: TrainingState; history: EpochMetrics[] }> {
+): Promise<{ model: ResNetModel; state: TrainingState; history: EpochMetrics[]; stopped: BudgetStop | null }> {
   const files = runFiles(options.out);
   const say = options.onLine ?? (() => {});
   await ensureWritable(options.out);
@@ -136,9 +154,16 @@ export async function trainRun(
     provenance = makeProvenance(options, data, options.model);
   }
   say(`model ${model.name}: input ${model.inputShape.join('×')}, ${model.config.numClasses} classes`);
-  const result = await fit(
+  // The time budget stops fit() through its abort signal, which it checks before the next step.
+  const budget = new AbortController();
+  const outOfTime = new Error('train: the time budget is spent');
+  let stopped: BudgetStop | null = null;
+  let longestEpoch = 0;
+  let lastState = state;
+  const run = fit(
     { model: model.layersModel, optimizer, data, stats, options: fitOptions, state },
     {
+      signal: budget.signal,
       onStep: (progress) => options.onProgress?.(progress),
       onEpochEnd: async (metrics, next) => {
         history.push(metrics);
@@ -168,11 +193,21 @@ export async function trainRun(
             `test loss ${metrics.testLoss.toFixed(4)} acc ${formatPercent(metrics.testAccuracy)}, ` +
             `${Math.round(metrics.imagesPerSecond)} img/s, ${metrics.seconds.toFixed(1)} s — saved ${best ? 'last.ckpt and best.ckpt' : 'last.ckpt'}`,
         );
+        lastState = next;
+        longestEpoch = Math.max(longestEpoch, metrics.seconds);
+        if (options.stopBy !== undefined && metrics.epoch < fitOptions.epochs && Date.now() + longestEpoch * 1000 > options.stopBy) {
+          stopped = { epoch: metrics.epoch, epochs: fitOptions.epochs, nextEpochSeconds: longestEpoch };
+          budget.abort(outOfTime);
+        }
       },
     },
   );
+  const result = await run.catch((error: unknown) => {
+    if (error !== outOfTime) throw error;
+    return { state: lastState };
+  });
   optimizer.dispose();
-  return { model, state: result.state, history };
+  return { model, state: result.state, history, stopped };
 }
 
 function trainableVariables(model: ResNetModel): tf.Variable[] {
