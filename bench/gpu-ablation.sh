@@ -23,7 +23,7 @@
 #   SEED [1]; LIMIT (images per split, for dry runs); ROOT [/tmp/residual-ablation]; PARTS [.gpu-data]
 #   GRACE [20] seconds past the budget before a run still in its epoch is killed (it loses that epoch)
 #   MIN_START [60] seconds a run needs left to be started at all
-# Dry run without a GPU (twice: the second call resumes): BACKEND=wasm LIMIT=128 EPOCHS=6 MINUTES=1.5
+# Dry run without a GPU (twice: the second call resumes): BACKEND=wasm LIMIT=128 EPOCHS=12 MINUTES=1.25
 #   EXPERIMENTS=resnet20,plain20 ROOT=/tmp/ablation-dry OUT=/tmp/ablation-out bash bench/gpu-ablation.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
