@@ -45,6 +45,8 @@ grace=${GRACE:-20}
 min_start=${MIN_START:-60}
 deadline=$((started + $(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')))
 data=$root/data/cifar10-images
+epochs_done() { grep -c '"kind":"epoch"' "$root/$1/metrics.jsonl" 2>/dev/null || true; } # lines of metrics.jsonl
+manifest() { awk -v key="$1" '$1 == key { print $2 }' "$root/parts/MANIFEST"; }
 mkdir -p "$root/parts" "$out"
 exec > >(tee -a "$out/ablation-log.txt") 2>&1
 call=$(($(cat "$root/calls" 2>/dev/null || echo 0) + 1))
@@ -93,13 +95,13 @@ if [ ! -f "$data/.complete" ]; then
     fi
   done < "$root/parts/MANIFEST"
   if [ "${#missing[@]}" -gt 0 ]; then
-    echo "gpu-ablation: data parts still missing: ${missing[*]} of $(awk '$1 == "parts" { print $2 }' "$root/parts/MANIFEST"). Make the next call at once, carrying:$(printf ' ".gpu-data/%s"' "${missing[@]}")"
+    echo "gpu-ablation: data parts still missing: ${missing[*]} of $(manifest parts). Make the next call at once, carrying:$(printf ' ".gpu-data/%s"' "${missing[@]}")"
     exit 0
   fi
   rm -rf "$data" && mkdir -p "$data"
-  for i in $(seq 1 "$(awk '$1 == "parts" { print $2 }' "$root/parts/MANIFEST")"); do cat "$root/parts/cifar10-images.tgz.$i"; done | tar xz -C "$data"
+  for i in $(seq 1 "$(manifest parts)"); do cat "$root/parts/cifar10-images.tgz.$i"; done | tar xz -C "$data"
   images=$(find "$data" -name '*.jpg' | wc -l)
-  expected=$(awk '$1 == "images" { print $2 }' "$root/parts/MANIFEST")
+  expected=$(manifest images)
   [ "$images" = "$expected" ] || { echo "gpu-ablation: $data must hold $expected JPEGs, but got $images. Pack the data again here."; exit 1; }
   touch "$data/.complete" && rm -f "$root"/parts/cifar10-images.tgz.*
   echo "gpu-ablation: data ready: $images JPEGs in $data"
@@ -189,7 +191,7 @@ train_one() {
     echo "gpu-ablation: $model: the CLI fell back to another backend than $backend, stopped: $(grep -E '^(backend|skipped)' "$log" | tr '\n' ';')"
   fi
   wait "$pid" || status=$?
-  local done; done=$(grep -c '"kind":"epoch"' "$dir/metrics.jsonl" 2>/dev/null || true)
+  local done; done=$(epochs_done "$model")
   case $status in
     0) echo "gpu-ablation: $model: ${done:-0} of $total epochs done; $(grep -E '^(stopped after|epoch )' "$log" | tail -1)" ;;
     124|137) echo "gpu-ablation: $model: killed in an epoch at the budget's end (${done:-0} of $total epochs saved); an epoch is longer than this call leaves: lower PARALLEL or run it with fewer others" ;;
@@ -199,8 +201,7 @@ train_one() {
 
 for target in $targets; do
   model=${target%%:*} total=${target#*:}
-  dir=$root/$model
-  done=$(grep -c '"kind":"epoch"' "$dir/metrics.jsonl" 2>/dev/null || true)
+  done=$(epochs_done "$model")
   if [ "${done:-0}" -ge "$total" ]; then echo "gpu-ablation: $model: finished ($done of $total epochs)"; continue; fi
   if [ $((deadline - $(date +%s))) -lt "$min_start" ]; then echo "gpu-ablation: $model: not started, less than $min_start s of the budget left"; continue; fi
   if [ "$parallel" -gt 0 ]; then
