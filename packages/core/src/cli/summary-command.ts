@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { buildModel, isModelName, modelNames, summarize, summary, type ResNetOptions } from '../model-api.js';
 import type { CliIo } from './cli-io.js';
 import { numberOption, parseOptions } from './parse-options.js';
@@ -53,6 +52,9 @@ export async function summaryCommand(args: readonly string[], io: CliIo): Promis
     }
     options.inputShape = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
+  // Imported here, not at the top: bundlers drop a bare import of this package (its package.json
+  // does not list its Node build among the files with side effects).
+  await import('@tensorflow/tfjs-backend-cpu');
   await tf.setBackend('cpu');
   tf.enableProdMode();
   const model = buildModel(name, options);
