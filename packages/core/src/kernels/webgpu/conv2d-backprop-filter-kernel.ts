@@ -5,7 +5,7 @@ import { conv2dBackpropFilterProgram, planFilterSplit } from './conv2d-backprop-
 import { convGeometry } from './conv-geometry.js';
 import { convInfoFromAttrs } from './conv-info-from-attrs.js';
 import { launchFits } from './launch-fits.js';
-import { SplitSumProgram } from './split-sum-program.js';
+import { rowSumPrograms, runRowSum } from './row-sum.js';
 import { countWebGpuRun, runStockWebGpuKernel } from './stock-webgpu-kernels.js';
 
 /**
@@ -36,16 +36,16 @@ export function conv2dBackpropFilterWebGpuConfig(): KernelConfig {
       }
       const split = planFilterSplit(geometry);
       const program = conv2dBackpropFilterProgram(geometry, split);
-      const sum = split.splits > 1 ? new SplitSumProgram(split.splits, filterShape) : undefined;
-      const fits =
-        launchFits(backend, program.dispatch, tf.util.sizeFromShape(program.outputShape)) &&
-        (sum === undefined || launchFits(backend, sum.dispatch, tf.util.sizeFromShape(filterShape)));
-      if (!fits) return runStockWebGpuKernel(kernelName, args);
+      const size = tf.util.sizeFromShape(filterShape);
+      // The partial sums [splits, KH·KW·C·C′] added up over the splits, in a fixed order.
+      const sum = split.splits > 1 ? rowSumPrograms(backend, { outer: 1, rows: split.splits, inner: size, width: size % 4 === 0 ? 4 : 1 }, 1, filterShape) : [];
+      if (sum === undefined || !launchFits(backend, program.dispatch, tf.util.sizeFromShape(program.outputShape))) {
+        return runStockWebGpuKernel(kernelName, args);
+      }
       countWebGpuRun(kernelName, true);
       const partial = backend.runWebGPUProgram(program, [x, dy], 'float32');
-      if (sum === undefined) return partial;
-      const dw = backend.runWebGPUProgram(sum, [partial], 'float32');
-      backend.disposeData(partial.dataId);
+      const dw = runRowSum(backend, partial, sum);
+      if (dw !== partial) backend.disposeData(partial.dataId);
       return dw;
     },
   };

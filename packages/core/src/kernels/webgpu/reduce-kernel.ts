@@ -1,36 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { launchFits } from './launch-fits.js';
-import { planReduce, reduceGeometry, type ReduceGeometry } from './reduce-geometry.js';
-import { ReduceRowsProgram } from './reduce-rows-program.js';
+import { reduceGeometry } from './reduce-geometry.js';
+import { rowSumPrograms, runRowSum } from './row-sum.js';
 import { countWebGpuRun, runStockWebGpuKernel } from './stock-webgpu-kernels.js';
-import { webGpuConvOptions } from './webgpu-conv-options.js';
-
-/** Rows each thread sums at the least before a workgroup adds up its threads. */
-const minRowsPerThread = 8;
 
 /** The reduction kernels Residual provides on webgpu. */
 export type ReduceKernelName = 'Sum' | 'Mean';
-
-/** Runs one pass, or two when the plan splits the rows between workgroups; undefined if a launch is too large. */
-function reduceRows(backend: WebGPUBackend, x: TensorInfo, geometry: ReduceGeometry, scale: number, outShape: number[]): TensorInfo | undefined {
-  const threads = Math.min(256, backend.device.limits.maxComputeInvocationsPerWorkgroup);
-  const options = { threads, targetWorkgroups: webGpuConvOptions().targetWorkgroups, minRowsPerThread };
-  const plan = planReduce(geometry, options);
-  const first = new ReduceRowsProgram(geometry, plan, plan.splits === 1 ? scale : 1, outShape);
-  const partials: ReduceGeometry = { outer: 1, rows: plan.splits, inner: geometry.outer * geometry.inner, width: geometry.width };
-  const second =
-    plan.splits === 1 ? undefined : new ReduceRowsProgram(partials, { ...planReduce(partials, options), splits: 1, rowsPerSplit: plan.splits }, scale, outShape);
-  const outputs = geometry.outer * geometry.inner;
-  const programs = second === undefined ? [first] : [first, second];
-  if (!programs.every((program) => program.launchable && launchFits(backend, program.dispatch, plan.splits * outputs))) return undefined;
-  const partial = backend.runWebGPUProgram(first, [x], 'float32');
-  if (second === undefined) return partial;
-  const result = backend.runWebGPUProgram(second, [partial], 'float32');
-  backend.disposeData(partial.dataId);
-  return result;
-}
 
 /**
  * Residual's `Sum` or `Mean` for the webgpu backend, for float32 reductions over contiguous axes
@@ -60,11 +36,10 @@ export function reduceWebGpuConfig(kernelName: ReduceKernelName): KernelConfig {
       if (typeof geometry === 'string') return runStockWebGpuKernel(kernelName, args);
       const [reduced] = tf.backend_util.computeOutAndReduceShapes(x.shape, [...axes].sort((a, b) => a - b));
       const outShape = keepDims ? tf.backend_util.expandShapeToKeepDim(reduced, axes) : reduced;
-      const scale = kernelName === 'Mean' ? 1 / geometry.rows : 1;
-      const result = reduceRows(backend, x, geometry, scale, outShape);
-      if (result === undefined) return runStockWebGpuKernel(kernelName, args);
+      const programs = rowSumPrograms(backend, geometry, kernelName === 'Mean' ? 1 / geometry.rows : 1, outShape);
+      if (programs === undefined) return runStockWebGpuKernel(kernelName, args);
       countWebGpuRun(kernelName, true);
-      return result;
+      return runRowSum(backend, x, programs);
     },
   };
 }
