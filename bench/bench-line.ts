@@ -40,20 +40,3 @@ export function formatBenchLine(line: BenchLine): string {
   );
 }
 
-/**
- * Where a TF.js step's time went: the kernels' summed time against the step's wall time (the rest
- * is dispatch overhead and an idle GPU), and the slowest kernels.
- *
- * @param line - a TF.js result with `kernelTimes`.
- * @param top - how many kernels to name.
- * @returns e.g. `  kernels 80.1 of 95.3 ms/step (84 %): Conv2DBackpropFilter 21× 30.2 ms, …`, or '' without kernel times.
- * @example
- * const profile = formatKernelLine(line, 6);
- * if (profile !== '') console.log(profile);
- */
-export function formatKernelLine(line: BenchLine, top: number): string {
-  if (line.kernelTimes === undefined || line.kernelTimes === null) return '';
-  const total = line.kernelTimes.reduce((sum, kernel) => sum + kernel.ms, 0);
-  const slowest = line.kernelTimes.slice(0, top).map((kernel) => `${kernel.name} ${kernel.calls}× ${kernel.ms.toFixed(2)} ms`);
-  return `  kernels ${total.toFixed(1)} of ${line.msPerStep.toFixed(1)} ms/step (${((100 * total) / line.msPerStep).toFixed(0)} %): ${slowest.join(', ')}`;
-}

@@ -7,9 +7,9 @@
 // Each step reads back one or two scalars (benchmark() in @residual/core), after --warmup steps; one
 // more, profiled step says where the time goes by kernel (GPU timestamps on webgpu when offered).
 import { parseArgs } from 'node:util';
-import { benchmark, buildModel, isModelName, modelNames } from '@residual/core';
+import { benchmark, buildModel, formatKernelTimes, isModelName, modelNames } from '@residual/core';
 import { setUpBenchBackend, type BenchBackendOptions } from './bench-backend.js';
-import { formatBenchLine, formatKernelLine, type BenchLine } from './bench-line.js';
+import { formatBenchLine, type BenchLine } from './bench-line.js';
 
 const usage = `Usage: resnet-bench [--backend webgpu|wasm|cpu] [--adapter hardware|software] [--kernels residual|stock]
        [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]`;
@@ -80,7 +80,8 @@ async function main(): Promise<void> {
         params,
         kernelTimes: result.kernels,
       };
-      console.log(values.json ? JSON.stringify(line) : [formatBenchLine(line), formatKernelLine(line, 8)].filter(Boolean).join('\n'));
+      if (values.json) console.log(JSON.stringify(line));
+      else console.log(formatBenchLine(line) + (result.kernels === null ? '' : `\n  ${formatKernelTimes(result.kernels, result.msPerStep, 8)}`));
     }
   }
 }

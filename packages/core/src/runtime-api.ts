@@ -59,7 +59,7 @@ export {
 export { NonFiniteLossError } from './train/non-finite-loss-error.js';
 export { classify, type Guess } from './train/classify.js';
 export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
-export { kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
+export { formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
 export { renderCurvesSvg } from './train/curves-svg.js';
 export { formatProgress, formatDuration } from './train/format-progress.js';
 // Checkpoint format (bytes; writing files is in @residual/core/node)

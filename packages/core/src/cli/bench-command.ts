@@ -1,5 +1,6 @@
 import { buildModel, isModelName, modelNames } from '../model-api.js';
 import { benchmark, type BenchmarkResult } from '../train/benchmark.js';
+import { formatKernelTimes } from '../train/kernel-times.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
@@ -8,8 +9,8 @@ import { useBackend } from './use-backend.js';
 export const benchUsage = `Usage: residual bench [--model <name>] [--backend <name>] [options]
 
 Trains and/or runs inference on random data for a few steps and prints images/s, ms/step and
-peak tensor memory. Each step reads back one scalar only, so the timing includes no full-tensor
-copies.
+peak tensor memory, then where one more, profiled step spent its time by kernel. Each step reads
+back one scalar only, so the timing includes no full-tensor copies.
 
 Options:
   --model <name>       model to build (default resnet20)
@@ -26,7 +27,8 @@ Options:
  *
  * @param result - from `benchmark`.
  * @param model - the model's name.
- * @returns e.g. `train resnet20 on wasm, batch 32, 10 steps: 903.7 ms/step, 35.4 images/s, peak 412.3 MB (CPU 899.0 ms/step)`.
+ * @returns e.g. `train resnet20 on wasm, batch 32, 10 steps: 903.7 ms/step, 35.4 images/s, peak 412.3 MB (CPU 899.0 ms/step)`,
+ *   and a second line with the kernels of one profiled step when the backend timed them.
  * @example
  * formatBenchmark(result, 'resnet20');
  */
@@ -35,7 +37,8 @@ export function formatBenchmark(result: BenchmarkResult, model: string): string 
     `${result.mode} ${model} on ${result.backend}, batch ${result.batchSize}, ${result.steps} steps: ` +
     `${result.msPerStep.toFixed(1)} ms/step, ${result.imagesPerSecond.toFixed(1)} images/s, ` +
     `peak ${(result.peakBytes / 1e6).toFixed(1)} MB` +
-    (result.cpuMsPerStep === null ? '' : ` (CPU ${result.cpuMsPerStep.toFixed(1)} ms/step)`)
+    (result.cpuMsPerStep === null ? '' : ` (CPU ${result.cpuMsPerStep.toFixed(1)} ms/step)`) +
+    (result.kernels === null ? '' : `\n  ${formatKernelTimes(result.kernels, result.msPerStep, 6)}`)
   );
 }
 

@@ -178,8 +178,10 @@ describe('residual train → eval → predict on the real sample', () => {
     const { status, out: printed } = await run('bench', '--backend', 'wasm', '--batch-size', '2', '--steps', '1', '--warmup', '0');
     expect(status).toBe(0);
     const lines = printed.split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(4); // each mode: the timing, then the kernels of a profiled step
     expect(lines[0]).toMatch(/^infer resnet20 on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB \(CPU \d+\.\d ms\/step\)$/);
-    expect(lines[1]).toMatch(/^train resnet20 on wasm, batch 2, 1 steps: /);
+    expect(lines[1]).toMatch(/^ {2}kernels \d+\.\d of \d+\.\d ms\/step \(\d+ %, \d+ calls\): .*FusedConv2D 21× /);
+    expect(lines[2]).toMatch(/^train resnet20 on wasm, batch 2, 1 steps: /);
+    expect(lines[3]).toMatch(/Conv2DBackpropFilter 21× /);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kernelTimes } from './kernel-times.js';
+import { formatKernelTimes, kernelTimes } from './kernel-times.js';
 
 describe('kernelTimes', () => {
   it('sums by kernel, slowest first, counting calls and not op scopes', () => {
@@ -22,5 +22,10 @@ describe('kernelTimes', () => {
     expect(kernelTimes([{ name: 'Conv2D', kernelTimeMs: 0 }, { name: 'Add', kernelTimeMs: { error: 'no timer' } }])).toBeNull();
     expect(kernelTimes([])).toBeNull();
     expect(kernelTimes([{ name: 'Add', kernelTimeMs: { error: 'x' } }, { name: 'Add', kernelTimeMs: 1 }])).toEqual([{ name: 'Add', calls: 2, ms: 1 }]);
+  });
+
+  it('formats the kernels against the step time, slowest first', () => {
+    const times = [{ name: 'Conv2D', calls: 2, ms: 5 }, { name: 'Mean', calls: 3, ms: 1 }, { name: 'Relu', calls: 1, ms: 0.5 }];
+    expect(formatKernelTimes(times, 10, 2)).toBe('kernels 6.5 of 10.0 ms/step (65 %, 6 calls): Conv2D 2× 5.00 ms, Mean 3× 1.00 ms');
   });
 });

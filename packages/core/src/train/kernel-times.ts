@@ -37,3 +37,21 @@ export function kernelTimes(kernels: readonly ProfiledKernel[]): KernelTime[] | 
   if (!timed) return null;
   return [...totals].map(([name, total]) => ({ name, ...total })).sort((left, right) => right.ms - left.ms);
 }
+
+/**
+ * Where a step's time went, in one line: the kernels' summed time against the step's wall time
+ * (the rest is dispatch overhead and an idle GPU), and the slowest kernels.
+ *
+ * @param kernels - from {@link kernelTimes}.
+ * @param msPerStep - the step's wall time.
+ * @param top - how many kernels to name.
+ * @returns e.g. `kernels 80.1 of 95.3 ms/step (84 %, 812 calls): Conv2DBackpropFilter 21× 30.20 ms, …`
+ * @example
+ * if (result.kernels !== null) console.log(formatKernelTimes(result.kernels, result.msPerStep, 6));
+ */
+export function formatKernelTimes(kernels: readonly KernelTime[], msPerStep: number, top: number): string {
+  const total = kernels.reduce((sum, kernel) => sum + kernel.ms, 0);
+  const calls = kernels.reduce((sum, kernel) => sum + kernel.calls, 0);
+  const slowest = kernels.slice(0, top).map((kernel) => `${kernel.name} ${kernel.calls}× ${kernel.ms.toFixed(2)} ms`);
+  return `kernels ${total.toFixed(1)} of ${msPerStep.toFixed(1)} ms/step (${((100 * total) / msPerStep).toFixed(0)} %, ${calls} calls): ${slowest.join(', ')}`;
+}
