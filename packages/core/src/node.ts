@@ -25,7 +25,8 @@ export { downloadCifar10, extractCifar10, md5Hex, cifar10Url, cifar10Md5, cifar1
 // Checkpoints and runs
 export { writeFileAtomic } from './checkpoint/write-checkpoint.js';
 export { loadCheckpoint, resolveCheckpoint, type CheckpointChoice, type LoadedCheckpoint } from './checkpoint/load-checkpoint.js';
-export { trainRun, runFiles, type BudgetStop, type TrainRunOptions } from './train/train-run.js';
+export { trainRun, type BudgetStop, type TrainRunOptions } from './train/train-run.js';
+export { runFiles } from './train/run-folder.js';
 export { gitCommit, describeDevice, type Provenance } from './train/provenance.js';
 // CLI
 export { main, mainUsage } from './cli/main.js';

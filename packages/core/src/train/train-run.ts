@@ -1,6 +1,4 @@
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeCheckpoint, type CheckpointHeader } from '../checkpoint/checkpoint-format.js';
 import { loadCheckpoint } from '../checkpoint/load-checkpoint.js';
@@ -15,6 +13,7 @@ import { renderCurvesSvg } from './curves-svg.js';
 import { fit, initialState, type EpochMetrics, type FitOptions, type StepProgress, type TrainingState } from './fit.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 import { describeDevice, gitCommit, type Provenance } from './provenance.js';
+import { ensureWritable, runFiles } from './run-folder.js';
 
 /** Everything `residual train` decides. */
 export interface TrainRunOptions {
@@ -45,38 +44,6 @@ export interface TrainRunOptions {
   readonly command: string;
   readonly onProgress?: (progress: StepProgress) => void;
   readonly onLine?: (line: string) => void;
-}
-
-/**
- * The files of a run folder.
- *
- * @param out - the run folder.
- * @returns the paths of `last.ckpt`, `best.ckpt`, `metrics.jsonl` and `curves.svg`.
- * @example
- * runFiles('runs/a').last; // 'runs/a/last.ckpt'
- */
-export function runFiles(out: string) {
-  return {
-    last: join(out, 'last.ckpt'),
-    best: join(out, 'best.ckpt'),
-    metrics: join(out, 'metrics.jsonl'),
-    curves: join(out, 'curves.svg'),
-  };
-}
-
-async function ensureWritable(out: string): Promise<void> {
-  try {
-    await mkdir(out, { recursive: true });
-    await access(out, constants.W_OK);
-    const probe = join(out, `.write-test-${process.pid}`);
-    await writeFile(probe, '');
-    await rm(probe);
-  } catch (error) {
-    throw new DataError(
-      `train: --out ${out} must be a folder this user can write, but got ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. ` +
-        'Choose another --out or fix the permissions.',
-    );
-  }
 }
 
 /** Why a run ended before its last epoch: {@link TrainRunOptions.stopBy} left no time for another. */
