@@ -22,6 +22,8 @@ export interface BenchLine {
   readonly params: number;
   /** TF.js: time by kernel in one profiled step (`benchmark().kernels`); absent or null otherwise. */
   readonly kernelTimes?: ReadonlyArray<{ readonly name: string; readonly calls: number; readonly ms: number }> | null;
+  /** TF.js flags the run set (`--tf-flag`), when any. */
+  readonly tfFlags?: Readonly<Record<string, number | boolean | string>>;
 }
 
 /**

@@ -6,8 +6,9 @@
 # PyTorch's (bench/ratio.py). Everything lands in $OUT (results.jsonl, ratio.txt, log.txt, provenance.json).
 # Knobs (environment): MODELS, BATCH, STEPS, WARMUP, STOCK_STEPS (0 skips stock TF.js), KERNEL_BENCH=1
 # (per-kernel profile and property checks on this GPU; SWEEP=1 also times every tile and prefetch
-# setting), PRECISIONS (default fp32,tf32). Dry run without a GPU (tiny sizes): ADAPTER=software and
-# TORCH=0, or TORCH_DEVICE=cpu with a CPU PyTorch (Debian: apt-get install python3-torch).
+# setting), PRECISIONS (default fp32,tf32), TF_FLAGS (TF.js flags for both TF.js runs, space-separated
+# NAME=VALUE, e.g. "WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=64"). Dry run without a GPU (tiny sizes):
+# ADAPTER=software and TORCH=0, or TORCH_DEVICE=cpu with a CPU PyTorch (Debian: apt-get install python3-torch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 models=${MODELS:-cifarResnet18,resnet20,resnet56}
@@ -25,7 +26,8 @@ command -v node >/dev/null || { echo "gpu-run: node must be on PATH, but it is n
 cp .gpu-run/provenance.json "$out/provenance.json" 2>/dev/null || true
 echo "gpu-run: $(date -u +%Y-%m-%dT%H:%M:%SZ) models=$models batch=$batch steps=$steps warmup=$warmup stock_steps=$stock_steps"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || true
-tfjs() { node .gpu-run/resnet-bench.mjs --backend webgpu --adapter "${ADAPTER:-hardware}" --model "$models" --batch-size "$batch" --json "$@" | grep '^{' | tee -a "$results"; }
+tf_flags=(); for flag in ${TF_FLAGS:-}; do tf_flags+=(--tf-flag "$flag"); done
+tfjs() { node .gpu-run/resnet-bench.mjs --backend webgpu --adapter "${ADAPTER:-hardware}" --model "$models" --batch-size "$batch" --json ${tf_flags[@]+"${tf_flags[@]}"} "$@" | grep '^{' | tee -a "$results"; }
 tfjs --kernels residual --steps "$steps" --warmup "$warmup"
 if [ "$stock_steps" -gt 0 ]; then tfjs --kernels stock --steps "$stock_steps" --warmup 1; fi
 if [ "${TORCH:-1}" = 1 ]; then

@@ -8,6 +8,12 @@ import fileinput
 import json
 
 
+def label(line):
+    """The TF.js kernels column: residual or stock, and any TF.js flags the run set."""
+    flags = line.get("tfFlags") or {}
+    return line["kernels"] + "".join(f" {name}={value}" for name, value in flags.items())
+
+
 def main():
     lines = []
     for raw in fileinput.input():
@@ -29,7 +35,7 @@ def main():
         cells = []
         for ref in (strict, tf32):
             cells += [f"{ref['imagesPerSecond']:11.1f}", f"{l['imagesPerSecond'] / ref['imagesPerSecond']:6.3f}x"] if ref else [f"{'-':>11}", f"{'-':>7}"]
-        print(f"{l['mode']:6} {l['model']:14} {l['batchSize']:5d} {l['kernels']:13} {l['imagesPerSecond']:11.1f} " + " ".join(cells))
+        print(f"{l['mode']:6} {l['model']:14} {l['batchSize']:5d} {label(l):13} {l['imagesPerSecond']:11.1f} " + " ".join(cells))
     profiled = [l for l in rows if l.get("kernelTimes")]
     if profiled:
         print("\nwhere TF.js's step time went (one profiled step; GPU timestamps on webgpu): kernels' time of the")
@@ -39,7 +45,7 @@ def main():
         total = sum(k["ms"] for k in times)
         calls = sum(k["calls"] for k in times)
         slowest = ", ".join(f"{k['name']} {k['calls']}x {k['ms']:.2f} ms" for k in times[:6])
-        print(f"{l['mode']:6} {l['model']:14} {l['kernels']:9} {total:8.1f} of {l['msPerStep']:8.1f} ms/step "
+        print(f"{l['mode']:6} {l['model']:14} {label(l):9} {total:8.1f} of {l['msPerStep']:8.1f} ms/step "
               f"({100 * total / l['msPerStep']:3.0f} %, {calls} kernel calls): {slowest}")
 
 

@@ -10,9 +10,11 @@ import { parseArgs } from 'node:util';
 import { benchmark, buildModel, formatKernelTimes, isModelName, modelNames } from '@residual/core';
 import { setUpBenchBackend, type BenchBackendOptions } from './bench-backend.js';
 import { formatBenchLine, type BenchLine } from './bench-line.js';
+import { setTfFlags } from './tf-flags.js';
 
 const usage = `Usage: resnet-bench [--backend webgpu|wasm|cpu] [--adapter hardware|software] [--kernels residual|stock]
-       [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]`;
+       [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]
+       [--tf-flag NAME=VALUE ...]   (a TF.js flag, e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=64)`;
 
 function choice<Value extends string>(name: string, value: string, allowed: readonly Value[]): Value {
   if ((allowed as readonly string[]).includes(value)) return value as Value;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       steps: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
+      'tf-flag': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   const steps = count('steps', values.steps, 1);
   const warmup = count('warmup', values.warmup, 0);
   const device = await setUpBenchBackend(options);
+  const flags = setTfFlags(values['tf-flag']);
   for (const name of models) {
     for (const mode of modes) {
       const model = buildModel(name, { seed: 1 });
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
         peakBytes: result.peakBytes,
         params,
         kernelTimes: result.kernels,
+        ...(Object.keys(flags).length === 0 ? {} : { tfFlags: flags }),
       };
       if (values.json) console.log(JSON.stringify(line));
       else console.log(formatBenchLine(line) + (result.kernels === null ? '' : `\n  ${formatKernelTimes(result.kernels, result.msPerStep, 8)}`));
