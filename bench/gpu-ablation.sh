@@ -23,6 +23,8 @@
 #   SEED [1]; LIMIT (images per split, for dry runs); ROOT [/tmp/residual-ablation]; PARTS [.gpu-data]
 #   GRACE [20] seconds past the budget before a run still in its epoch is killed (it loses that epoch)
 #   MIN_START [60] seconds a run needs left to be started at all
+#   CHECK_RUNS [8] cases per kernel property checked against cpu before the first run on a machine
+#                (bench/kernel-checks.ts; 0 skips); ADAPTER [hardware] the adapter checked (software: dry runs)
 # Dry run without a GPU (twice: the second call resumes): BACKEND=wasm LIMIT=128 EPOCHS=12 MINUTES=1.25
 #   EXPERIMENTS=resnet20,plain20 ROOT=/tmp/ablation-dry OUT=/tmp/ablation-out bash bench/gpu-ablation.sh
 set -euo pipefail
@@ -43,6 +45,8 @@ limit=${LIMIT:-}
 parts_in=${PARTS:-.gpu-data}
 grace=${GRACE:-20}
 min_start=${MIN_START:-60}
+check_runs=${CHECK_RUNS:-8}
+adapter=${ADAPTER:-hardware}
 deadline=$((started + $(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')))
 data=$root/data/cifar10-images
 epochs_done() { grep -c '"kind":"epoch"' "$root/$1/metrics.jsonl" 2>/dev/null || true; } # lines of metrics.jsonl
@@ -198,6 +202,20 @@ train_one() {
     *) echo "gpu-ablation: $model: failed (status $status); last lines of $log:"; tail -5 "$log" | sed 's/^/    /' ;;
   esac
 }
+
+# Residual's WebGPU kernels against the cpu backend on this adapter, once per machine: a kernel that
+# failed here would spoil every run, so the call stops instead.
+if [ "$backend" = webgpu ] && [ "$check_runs" -gt 0 ] && [ ! -f "$root/kernels-checked" ]; then
+  if node .gpu-run/kernel-bench.mjs --adapter "$adapter" --check-only --check-runs "$check_runs" > "$out/kernel-checks.txt" 2>&1; then
+    touch "$root/kernels-checked"
+    echo "gpu-ablation: Residual's WebGPU kernels match the cpu backend on this adapter ($(grep -c '^check .*match' "$out/kernel-checks.txt") properties, kernel-checks.txt)"
+  else
+    echo "gpu-ablation: Residual's WebGPU kernels must match the cpu backend on this adapter, but a check failed (kernel-checks.txt):"
+    grep -E 'FAILED|Error' "$out/kernel-checks.txt" | head -5 | sed 's/^/    /'
+    echo "  No run started. KERNEL_BENCH=1 bash bench/gpu-run.sh gives the details; CHECK_RUNS=0 skips this check."
+    exit 1
+  fi
+fi
 
 for target in $targets; do
   model=${target%%:*} total=${target#*:}

@@ -7,7 +7,8 @@
 //
 //   node --conditions=@residual/source --import tsx bench/kernel-bench.ts --model cifarResnet18 --batch-size 256 [--sweep]
 //
-// --sweep also times every tile and prefetch setting on each call (to tune chooseGemmTile).
+// --sweep also times every tile and prefetch setting on each call (to tune chooseGemmTile);
+// --check-only runs the --check-runs checks alone and exits 1 when one fails.
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { buildModel, isModelName, Optimizer, paperSgd, trainStep } from '@residual/core';
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
       repeat: { type: 'string', default: '5' },
       'check-runs': { type: 'string', default: '0' },
       sweep: { type: 'boolean', default: false },
+      'check-only': { type: 'boolean', default: false },
     },
   });
   const adapter = values.adapter === 'software' ? 'software' : 'hardware';
@@ -168,6 +170,11 @@ async function main(): Promise<void> {
   console.log(`device: ${device}`);
   const checkRuns = Number(values['check-runs']);
   const checked = checkRuns > 0 ? await checkKernels(checkRuns) : true;
+  if (values['check-only']) {
+    console.log(checked ? 'checks: every case matched the cpu backend' : 'checks: FAILED (see above)');
+    process.exitCode = checked ? 0 : 1;
+    return;
+  }
   const calls = await recordCalls(values.model, Number(values['batch-size']));
   const totals = new Map<string, { stock: number; residual: number }>();
   console.log(`${values.model}, batch ${values['batch-size']}: each distinct call of Residual's kernels in one training step, ${values.repeat} runs each`);
