@@ -16,5 +16,7 @@ describe('lesson 3 numbers', () => {
     // 6·(256+256+1024), 3·(512+512+2048); one projection per stage: 256+512+1024+2048)
     expect(values['batchNorm.bias.resnet50']).toBe(64 + 3 * 384 + 4 * 768 + 6 * 1536 + 3 * 3072 + 256 + 512 + 1024 + 2048);
     expect(values['batchNorm.exercise.pow22']).toBeLessThan(0.1);
+    expect(parseScientific(values['batchNorm.backward.maxDiff'])).toBeLessThan(1e-4);
+    expect(values['batchNorm.backward.writtenKernels']).toBeLessThan(values['batchNorm.backward.autodiffKernels'] as number);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Lesson 3's numbers: batch normalization by hand vs the layer, the two modes, the cancelled bias.
+ * Lesson 3's numbers: batch normalization by hand vs the layer, the two modes, the cancelled bias,
+ * the backward pass written out.
  */
 import { resnet50 } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { compareBackward } from './bn-backward.js';
 import { compareWithLayer } from './bn-by-hand.js';
 import { biasCancels, wastedBiases } from './conv-bias.js';
 import { bnModes } from './train-vs-eval.js';
@@ -21,6 +23,7 @@ export async function numbers(): Promise<LessonNumbers> {
   const wasted = wastedBiases(model);
   model.dispose();
   const summary = (key: string): number | string => modes.summary[key] ?? Number.NaN;
+  const backward = await compareBackward(1);
   return {
     'batchNorm.byHand.maxDiff': scientific(compareWithLayer(1)),
     'batchNorm.momentum': summary('momentum'),
@@ -35,6 +38,9 @@ export async function numbers(): Promise<LessonNumbers> {
     'batchNorm.modes.evalBatchEffect': summary('evalBatchEffect'),
     'batchNorm.bias.maxDiff': scientific(biasCancels(1).maxDiff),
     'batchNorm.bias.resnet50': wasted,
+    'batchNorm.backward.maxDiff': scientific(backward.maxDiff),
+    'batchNorm.backward.autodiffKernels': backward.autodiffKernels,
+    'batchNorm.backward.writtenKernels': backward.writtenKernels,
     'batchNorm.exercise.pow22': Number(Math.pow(0.9, 22).toFixed(4)),
   };
 }
