@@ -1,5 +1,6 @@
 // One benchmark result as the JSON line and the human line that bench/torch_resnet.py also prints,
 // so bench/ratio.py can pair the two frameworks.
+import type { KernelTime } from '@residual/core';
 
 /** A result in the shared format of the TF.js and PyTorch benchmarks. */
 export interface BenchLine {
@@ -21,7 +22,7 @@ export interface BenchLine {
   /** Trainable parameters: the two frameworks must have built the same network. */
   readonly params: number;
   /** TF.js: time by kernel in one profiled step (`benchmark().kernels`); absent or null otherwise. */
-  readonly kernelTimes?: ReadonlyArray<{ readonly name: string; readonly calls: number; readonly ms: number }> | null;
+  readonly kernelTimes?: readonly KernelTime[] | null;
   /** TF.js flags the run set (`--tf-flag`), when any. */
   readonly tfFlags?: Readonly<Record<string, number | boolean | string>>;
 }

@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { buildModel, isModelName, Optimizer, paperSgd, trainStep } from '@residual/core';
 import { setUpBenchBackend } from './bench-backend.js';
-import { configureWebGpuConv, gemmTileNames, resetWebGpuConvOptions, stockWebGpuKernel, webGpuKernelCounts } from '@residual/core';
+import { configureWebGpuConv, gemmTileNames, maxRelativeError, resetWebGpuConvOptions, stockWebGpuKernel, webGpuKernelCounts } from '@residual/core';
 import { checkKernels } from './kernel-checks.js';
 
 const convNames = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
@@ -116,14 +116,6 @@ async function timeCall(call: Call, inputs: tf.NamedTensorMap, stock: boolean, r
   return { ms: (performance.now() - started) / repeat, gpu: false, out };
 }
 
-function maxRelative(actual: Float32Array, expected: Float32Array): number {
-  let scale = 1;
-  for (const value of expected) scale = Math.max(scale, Math.abs(value));
-  let worst = actual.length === expected.length ? 0 : Number.POSITIVE_INFINITY;
-  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? Number.NaN) - (expected[i] ?? 0)) / scale);
-  return Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst;
-}
-
 /** Times every tile × prefetch setting on each call, to tune chooseGemmTile and the prefetch default. */
 async function sweep(calls: Array<{ call: Call; count: number }>, repeat: number): Promise<void> {
   console.log('sweep: ms per run of each call for each tile and prefetch setting (p: prefetch), best first');
@@ -189,7 +181,7 @@ async function main(): Promise<void> {
     const shapes = Object.entries(call.shapes).map(([key, shape]) => `${key}[${shape.join(',')}]`).join(' ');
     console.log(
       `${call.name.padEnd(21)} ${String(count).padStart(5)}  ${shapes.padEnd(42)} ${stock.ms.toFixed(3).padStart(9)}  ${ours.ms.toFixed(3).padStart(11)}  ` +
-        `${(stock.ms / ours.ms).toFixed(2).padStart(7)}x  ${throughput(call, ours.ms).padEnd(16)}  ${maxRelative(ours.out, stock.out).toExponential(1)}` +
+        `${(stock.ms / ours.ms).toFixed(2).padStart(7)}x  ${throughput(call, ours.ms).padEnd(16)}  ${maxRelativeError(ours.out, stock.out).toExponential(1)}` +
         (ours.gpu ? '' : '  (wall time: no timestamp-query)'),
     );
   }

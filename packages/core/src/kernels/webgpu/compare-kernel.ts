@@ -60,10 +60,24 @@ export async function compareKernel(
   const before = webGpuKernelCounts()[name]?.residual ?? 0;
   const actual = await runOn('webgpu', name, inputs, attrs);
   const ranResidual = (webGpuKernelCounts()[name]?.residual ?? 0) > before;
-  const [want, got] = [expected.data, actual.data];
+  const maxError = tf.util.arraysEqual(expected.shape, actual.shape) ? maxRelativeError(actual.data, expected.data) : Number.POSITIVE_INFINITY;
+  return { outputShape: actual.shape, maxError, ranResidual };
+}
+
+/**
+ * The largest |actual − expected| over the expected values' largest magnitude (at least 1): the
+ * error measure of every kernel comparison.
+ *
+ * @param actual - the values to check.
+ * @param expected - the reference values.
+ * @returns the relative error; infinite when the lengths differ or a value is NaN.
+ * @example
+ * maxRelativeError(new Float32Array([2, 4.0001]), new Float32Array([2, 4])); // ≈ 2.5e-5
+ */
+export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let scale = 1;
-  for (const value of want) scale = Math.max(scale, Math.abs(value));
-  let worst = tf.util.arraysEqual(expected.shape, actual.shape) ? 0 : Number.POSITIVE_INFINITY;
-  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs((got[i] ?? Number.NaN) - (want[i] ?? 0)) / scale);
-  return { outputShape: actual.shape, maxError: Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst, ranResidual };
+  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i] ?? 0));
+  let worst = actual.length === expected.length ? 0 : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? Number.NaN) - (expected[i] ?? 0)) / scale);
+  return Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst;
 }

@@ -16,4 +16,4 @@ export { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.
 export { conv2dBackpropFilterWebGpuConfig } from './conv2d-backprop-filter-kernel.js';
 export { reduceWebGpuConfig, type ReduceKernelName } from './reduce-kernel.js';
 export { compareConvKernel, type ConvCase, type ConvComparison, type ConvKernelName } from './compare-conv-kernel.js';
-export { compareKernel, type KernelComparison, type SeededInput } from './compare-kernel.js';
+export { compareKernel, maxRelativeError, type KernelComparison, type SeededInput } from './compare-kernel.js';

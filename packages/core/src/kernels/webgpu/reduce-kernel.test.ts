@@ -6,6 +6,7 @@ import { setUpWebGpuForTests } from './__fixtures__/webgpu-test-backend.js';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { compareKernel } from './compare-kernel.js';
 import { planReduce } from './reduce-geometry.js';
+import { rowSumPlanOptions } from './row-sum.js';
 import { releaseWebGpuBackend } from './release-webgpu-backend.js';
 import { webGpuKernelCounts } from './stock-webgpu-kernels.js';
 import { configureWebGpuConv, resetWebGpuConvOptions } from './webgpu-conv-options.js';
@@ -29,8 +30,7 @@ describe.skipIf(!gpu.available)('Sum and Mean on webgpu (row reduction without a
 
   it("sums batch norm's per-channel statistic in split rows, then adds the splits", async () => {
     // [8, 16, 16, 12]: 2,048 rows of 12 channels (3 vec4 columns), split between workgroups.
-    const threads = Math.min(256, (tf.backend() as WebGPUBackend).device.limits.maxComputeInvocationsPerWorkgroup);
-    const plan = planReduce({ outer: 1, rows: 2048, inner: 12, width: 4 }, { threads, targetWorkgroups: 512, minRowsPerThread: 8 });
+    const plan = planReduce({ outer: 1, rows: 2048, inner: 12, width: 4 }, rowSumPlanOptions(tf.backend() as WebGPUBackend));
     expect(plan.splits).toBeGreaterThan(1);
     for (const name of ['Sum', 'Mean']) {
       const result = await compareKernel(name, { x: [[8, 16, 16, 12], 7] }, { axis: [0, 1, 2], keepDims: false });

@@ -1,9 +1,6 @@
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import type { ReduceGeometry, ReducePlan } from './reduce-geometry.js';
 
-/** Largest number of workgroups along one dimension of a launch (WebGPU's default limit). */
-const maxGroups = 65535;
-
 /**
  * Sums `x`, seen as `[outer, rows, inner]`, over `rows`, and multiplies by `scale` (1 for a sum,
  * 1 / rows for a mean). Workgroup (c, s, o) adds split `s` of the rows for `columnThreads` columns
@@ -47,11 +44,6 @@ export class ReduceRowsProgram implements WebGPUProgram {
     this.dispatch = [Math.ceil(inner / width / plan.columnThreads), plan.splits, outer];
     const key = [geometry.outer, geometry.rows, inner, width, plan.columnThreads, plan.rowThreads, plan.splits, plan.rowsPerSplit];
     this.shaderKey = `residual_reduceRows_${key.join('_')}_${scale}`;
-  }
-
-  /** True when WebGPU can launch this grid (otherwise use the stock kernel). */
-  get launchable(): boolean {
-    return this.dispatch.every((groups) => groups <= maxGroups);
   }
 
   getUserCode(): string {

@@ -1,12 +1,23 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { launchFits } from './launch-fits.js';
-import { planReduce, type ReduceGeometry } from './reduce-geometry.js';
+import { planReduce, type ReduceGeometry, type ReducePlanOptions } from './reduce-geometry.js';
 import { ReduceRowsProgram } from './reduce-rows-program.js';
 import { webGpuConvOptions } from './webgpu-conv-options.js';
 
-/** Rows each thread sums at the least before a workgroup adds up its threads. */
-const minRowsPerThread = 8;
+/**
+ * How {@link rowSumPrograms} plans on this device: up to 256 threads a workgroup, the target launch
+ * size of {@link webGpuConvOptions}, and at least 8 rows a thread before a workgroup adds its threads.
+ *
+ * @param backend - the webgpu backend (its limits).
+ * @returns the options for `planReduce`.
+ * @example
+ * planReduce(geometry, rowSumPlanOptions(backend)).splits;
+ */
+export function rowSumPlanOptions(backend: WebGPUBackend): ReducePlanOptions {
+  const threads = Math.min(256, backend.device.limits.maxComputeInvocationsPerWorkgroup);
+  return { threads, targetWorkgroups: webGpuConvOptions().targetWorkgroups, minRowsPerThread: 8 };
+}
 
 /**
  * Plans the sum over `rows` of `x` seen as `[outer, rows, inner]`, times `scale`: one
@@ -22,8 +33,7 @@ const minRowsPerThread = 8;
  * const programs = rowSumPrograms(backend, { outer: 1, rows: 103, inner: 36864, width: 4 }, 1, [3, 3, 64, 64]);
  */
 export function rowSumPrograms(backend: WebGPUBackend, geometry: ReduceGeometry, scale: number, outShape: readonly number[]): ReduceRowsProgram[] | undefined {
-  const threads = Math.min(256, backend.device.limits.maxComputeInvocationsPerWorkgroup);
-  const options = { threads, targetWorkgroups: webGpuConvOptions().targetWorkgroups, minRowsPerThread };
+  const options = rowSumPlanOptions(backend);
   const plan = planReduce(geometry, options);
   const first = new ReduceRowsProgram(geometry, plan, plan.splits === 1 ? scale : 1, outShape);
   const partials: ReduceGeometry = { outer: 1, rows: plan.splits, inner: geometry.outer * geometry.inner, width: geometry.width };
@@ -32,7 +42,7 @@ export function rowSumPrograms(backend: WebGPUBackend, geometry: ReduceGeometry,
       ? [first]
       : [first, new ReduceRowsProgram(partials, { ...planReduce(partials, options), splits: 1, rowsPerSplit: plan.splits }, scale, outShape)];
   const elements = plan.splits * geometry.outer * geometry.inner;
-  return programs.every((program) => program.launchable && launchFits(backend, program.dispatch, elements)) ? programs : undefined;
+  return programs.every((program) => launchFits(backend, program.dispatch, elements)) ? programs : undefined;
 }
 
 /**
