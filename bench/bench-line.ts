@@ -11,6 +11,8 @@ export interface BenchLine {
   readonly backend: string;
   /** TF.js: `residual` or `stock` kernels; PyTorch: `cudnn`. */
   readonly kernels: string;
+  /** TF.js inference: `folded` (batch norms in their convs) or `layers` (as built); absent otherwise. */
+  readonly inference?: 'folded' | 'layers';
   /** `fp32` (strict) or `tf32`. */
   readonly precision: 'fp32' | 'tf32';
   readonly device: string;
@@ -31,13 +33,13 @@ export interface BenchLine {
  * The human-readable line of a result.
  *
  * @param line - the result.
- * @returns e.g. `train cifarResnet18 tfjs/webgpu/residual fp32, batch 256, 20 steps: 123.4 ms/step, 2074.5 images/s, peak 1234.5 MB`.
+ * @returns e.g. `infer resnet20 tfjs/webgpu/residual/folded fp32, …` or `train cifarResnet18 tfjs/webgpu/residual fp32, batch 256, 20 steps: 123.4 ms/step, 2074.5 images/s, peak 1234.5 MB`.
  * @example
  * console.log(formatBenchLine(line));
  */
 export function formatBenchLine(line: BenchLine): string {
   return (
-    `${line.mode} ${line.model} ${line.framework}/${line.backend}/${line.kernels} ${line.precision}, ` +
+    `${line.mode} ${line.model} ${line.framework}/${line.backend}/${line.kernels}${line.inference === undefined ? '' : `/${line.inference}`} ${line.precision}, ` +
     `batch ${line.batchSize}, ${line.steps} steps: ${line.msPerStep.toFixed(1)} ms/step, ` +
     `${line.imagesPerSecond.toFixed(1)} images/s, peak ${(line.peakBytes / 1e6).toFixed(1)} MB`
   );

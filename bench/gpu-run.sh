@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # On the GPU machine (after bash bench/prepare-gpu.sh here; send .gpu and .gpu-run along):
 #   source .gpu/remote.sh && bash bench/gpu-run.sh
-# Runs, in one call on one GPU: the TF.js benchmark with Residual's WebGPU kernels and with the stock
-# ones, the same models in PyTorch (fp32 strict and TF32), and prints TF.js images/s as a fraction of
-# PyTorch's (bench/ratio.py). Everything lands in $OUT (results.jsonl, ratio.txt, log.txt, provenance.json).
+# Runs, in one call on one GPU: the TF.js benchmark with Residual's WebGPU kernels (inference with batch
+# norms folded) and as TF.js runs out of the box (stock kernels, the layers as built: the "before"), the
+# same models in PyTorch (fp32 strict and TF32; eager, and inference again with batch norms folded by
+# torch.fx, TORCH_FOLD=0 skips it), and prints TF.js images/s as a fraction of PyTorch's (bench/ratio.py). Everything lands in $OUT (results.jsonl, ratio.txt, log.txt, provenance.json).
 # Knobs (environment): MODELS, BATCH, STEPS, WARMUP, STOCK_STEPS (0 skips stock TF.js), KERNEL_BENCH=1
 # (per-kernel profile and property checks on this GPU; SWEEP=1 also times every tile and prefetch
 # setting), PRECISIONS (default fp32,tf32), TF_FLAGS (TF.js flags for both TF.js runs, space-separated
@@ -29,10 +30,14 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader ||
 tf_flags=(); for flag in ${TF_FLAGS:-}; do tf_flags+=(--tf-flag "$flag"); done
 tfjs() { node .gpu-run/resnet-bench.mjs --backend webgpu --adapter "${ADAPTER:-hardware}" --model "$models" --batch-size "$batch" --json ${tf_flags[@]+"${tf_flags[@]}"} "$@" | grep '^{' | tee -a "$results"; }
 tfjs --kernels residual --steps "$steps" --warmup "$warmup"
-if [ "$stock_steps" -gt 0 ]; then tfjs --kernels stock --steps "$stock_steps" --warmup 1; fi
+if [ "$stock_steps" -gt 0 ]; then tfjs --kernels stock --inference layers --steps "$stock_steps" --warmup 1; fi
 if [ "${TORCH:-1}" = 1 ]; then
   python3 bench/torch_resnet.py --model "$models" --batch-size "$batch" --steps "$steps" --warmup "$warmup" \
     --precision "${PRECISIONS:-fp32,tf32}" --device "${TORCH_DEVICE:-cuda}" --json | tee -a "$results"
+  if [ "${TORCH_FOLD:-1}" = 1 ]; then
+    python3 bench/torch_resnet.py --model "$models" --mode infer --fold-bn --batch-size "$batch" --steps "$steps" --warmup "$warmup" \
+      --precision "${PRECISIONS:-fp32,tf32}" --device "${TORCH_DEVICE:-cuda}" --json | tee -a "$results"
+  fi
   python3 bench/ratio.py "$results" | tee "$out/ratio.txt"
 fi
 if [ "${KERNEL_BENCH:-0}" = 1 ]; then

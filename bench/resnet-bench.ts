@@ -2,7 +2,7 @@
 // bench/torch_resnet.py prints, so bench/ratio.py can compare them (see bench/README.md).
 //
 //   node --conditions=@residual/source --import tsx bench/resnet-bench.ts \
-//     --backend webgpu --model cifarResnet18,resnet20,resnet56 --batch-size 256 --steps 20 [--kernels stock]
+//     --backend webgpu --model cifarResnet18,resnet20,resnet56 --batch-size 256 --steps 20 [--kernels stock] [--inference layers]
 //
 // Each step reads back one or two scalars (benchmark() in @residual/core), after --warmup steps; one
 // more, profiled step says where the time goes by kernel (GPU timestamps on webgpu when offered).
@@ -14,6 +14,7 @@ import { setTfFlags } from './tf-flags.js';
 
 const usage = `Usage: resnet-bench [--backend webgpu|wasm|cpu] [--adapter hardware|software] [--kernels residual|stock]
        [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]
+       [--inference folded|layers]  (inference: batch norms folded into their convs, or the TF.js layers as built)
        [--tf-flag NAME=VALUE ...]   (a TF.js flag, e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=64)`;
 
 function choice<Value extends string>(name: string, value: string, allowed: readonly Value[]): Value {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       kernels: { type: 'string', default: 'residual' },
       model: { type: 'string', default: 'cifarResnet18,resnet20,resnet56' },
       mode: { type: 'string', default: 'train,infer' },
+      inference: { type: 'string', default: 'folded' },
       'batch-size': { type: 'string', default: '256' },
       steps: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     return name;
   });
   const modes = values.mode.split(',').map((mode) => choice('mode', mode, ['train', 'infer'] as const));
+  const inference = choice('inference', values.inference, ['folded', 'layers'] as const);
   const batchSize = count('batch-size', values['batch-size'], 1);
   const steps = count('steps', values.steps, 1);
   const warmup = count('warmup', values.warmup, 0);
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
     for (const mode of modes) {
       const model = buildModel(name, { seed: 1 });
       const params = model.layersModel.trainableWeights.reduce((sum, weight) => sum + weight.shape.reduce<number>((size, dim) => size * (dim ?? 1), 1), 0);
-      const result = await benchmark(model.layersModel, { mode, batchSize, steps, warmup });
+      const result = await benchmark(model.layersModel, { mode, batchSize, steps, warmup, inference });
       model.dispose();
       const line: BenchLine = {
         framework: 'tfjs',
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
         mode,
         backend: result.backend,
         kernels: options.kernels,
+        ...(result.inference === null ? {} : { inference: result.inference }),
         precision: 'fp32',
         device,
         batchSize,

@@ -17,6 +17,7 @@ import sys
 import time
 
 import torch
+import torch.fx.experimental.optimization
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -112,10 +113,11 @@ def set_precision(precision):
     torch.set_float32_matmul_precision("high" if allow else "highest")
 
 
-def bench(name, mode, batch, steps, warmup, device, memory_format):
+def bench(name, mode, batch, steps, warmup, device, memory_format, fold_bn=False):
     spec = SPECS[name]
     torch.manual_seed(1)
     model = ResNet(spec).to(device=device, memory_format=memory_format)
+    params = sum(p.numel() for p in model.parameters())  # before any folding: the network as built
     x = torch.randn(batch, 3, spec["size"], spec["size"], device=device).contiguous(memory_format=memory_format)
     labels = torch.randint(0, spec["classes"], (batch,), device=device)
     if mode == "train":
@@ -132,6 +134,8 @@ def bench(name, mode, batch, steps, warmup, device, memory_format):
             torch.stack([loss.detach(), correct.float()]).cpu()  # two scalars back: the step is done
     else:
         model.eval()
+        if fold_bn:  # each eval-mode BatchNorm2d folded into its Conv2d, as Residual's inferenceModel does
+            model = torch.fx.experimental.optimization.fuse(model).to(memory_format=memory_format)
 
         def step():
             with torch.no_grad():
@@ -150,7 +154,6 @@ def bench(name, mode, batch, steps, warmup, device, memory_format):
         torch.cuda.reset_peak_memory_stats(device)
         step()
         peak = torch.cuda.max_memory_allocated(device)
-    params = sum(p.numel() for p in model.parameters())
     return ms, peak, params
 
 
@@ -166,6 +169,8 @@ def main():
     parser.add_argument("--no-cudnn-benchmark", action="store_true", help="skip cuDNN's per-shape autotuning")
     parser.add_argument("--device", default="cuda", choices=["cuda", "cpu"],
                         help="cpu: a dry run of this script (its figures say nothing about a GPU)")
+    parser.add_argument("--fold-bn", action="store_true",
+                        help="inference with each batch norm folded into its conv (torch.fx's fuse), not eager PyTorch")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.device == "cuda" and not torch.cuda.is_available():
@@ -183,8 +188,10 @@ def main():
         set_precision(precision)
         for name in args.model.split(","):
             for mode in args.mode.split(","):
-                ms, peak, params = bench(name, mode, args.batch_size, args.steps, args.warmup, device, memory_format)
-                line = dict(framework="torch", model=name, mode=mode, backend=backend, kernels=kernels,
+                ms, peak, params = bench(name, mode, args.batch_size, args.steps, args.warmup, device, memory_format,
+                                         args.fold_bn)
+                graph = {} if mode == "train" else dict(inference="folded" if args.fold_bn else "layers")
+                line = dict(framework="torch", model=name, mode=mode, backend=backend, kernels=kernels, **graph,
                             precision=precision, device=gpu, batchSize=args.batch_size, steps=args.steps,
                             msPerStep=ms, imagesPerSecond=args.batch_size * 1000 / ms, peakBytes=peak,
                             params=params)
@@ -192,7 +199,8 @@ def main():
                     print(json.dumps(line), flush=True)
                 else:
                     memory = "n/a" if peak is None else f"{peak / 1e6:.1f} MB"
-                    print(f"{mode} {name} torch/{backend}/{kernels} {precision}, batch {args.batch_size}, {args.steps} steps: "
+                    shown = kernels + (f"/{graph['inference']}" if graph else "")
+                    print(f"{mode} {name} torch/{backend}/{shown} {precision}, batch {args.batch_size}, {args.steps} steps: "
                           f"{ms:.1f} ms/step, {line['imagesPerSecond']:.1f} images/s, peak {memory}", flush=True)
 
 

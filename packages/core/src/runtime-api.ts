@@ -58,6 +58,9 @@ export {
 } from './train/fit.js';
 export { NonFiniteLossError } from './train/non-finite-loss-error.js';
 export { classify, type Guess } from './train/classify.js';
+// Inference: batch norms folded into their convolutions, one fused kernel each
+export { inferenceModel, type InferenceModel, type Fusion } from './inference/inference-model.js';
+export { foldBatchNorm, type BatchNormInference } from './inference/fold-batch-norm.js';
 export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
 export { formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
 export { renderCurvesSvg } from './train/curves-svg.js';

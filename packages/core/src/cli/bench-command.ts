@@ -19,6 +19,8 @@ Options:
   --batch-size <n>     images per step (default 32)
   --steps <n>          timed steps (default 10)
   --warmup <n>         untimed steps first (default 2)
+  --inference <how>    folded (default: each conv with its batch norm and ReLU as one kernel,
+                       as eval and predict run) or layers (the TF.js layers as built)
   --json               print one JSON line per mode
   -h, --help           show this help`;
 
@@ -27,14 +29,14 @@ Options:
  *
  * @param result - from `benchmark`.
  * @param model - the model's name.
- * @returns e.g. `train resnet20 on wasm, batch 32, 10 steps: 903.7 ms/step, 35.4 images/s, peak 412.3 MB (CPU 899.0 ms/step)`,
+ * @returns e.g. `infer resnet20 (folded) on wasm, batch 32, …` or `train resnet20 on wasm, batch 32, 10 steps: 903.7 ms/step, 35.4 images/s, peak 412.3 MB (CPU 899.0 ms/step)`,
  *   and a second line with the kernels of one profiled step when the backend timed them.
  * @example
  * formatBenchmark(result, 'resnet20');
  */
 export function formatBenchmark(result: BenchmarkResult, model: string): string {
   return (
-    `${result.mode} ${model} on ${result.backend}, batch ${result.batchSize}, ${result.steps} steps: ` +
+    `${result.mode} ${model}${result.inference === null ? '' : ` (${result.inference})`} on ${result.backend}, batch ${result.batchSize}, ${result.steps} steps: ` +
     `${result.msPerStep.toFixed(1)} ms/step, ${result.imagesPerSecond.toFixed(1)} images/s, ` +
     `peak ${(result.peakBytes / 1e6).toFixed(1)} MB` +
     (result.cpuMsPerStep === null ? '' : ` (CPU ${result.cpuMsPerStep.toFixed(1)} ms/step)`) +
@@ -59,6 +61,7 @@ export async function benchCommand(args: readonly string[], io: CliIo): Promise<
     'batch-size': { type: 'string' },
     steps: { type: 'string' },
     warmup: { type: 'string' },
+    inference: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help === true) {
@@ -71,10 +74,11 @@ export async function benchCommand(args: readonly string[], io: CliIo): Promise<
   const batchSize = numberOption('bench', 'batch-size', values['batch-size'], 32, 'positive integer');
   const steps = numberOption('bench', 'steps', values.steps, 10, 'positive integer');
   const warmup = numberOption('bench', 'warmup', values.warmup, 2, 'non-negative');
+  const inference = choiceOption('bench', 'inference', values.inference, ['folded', 'layers']);
   const choice = await useBackend('bench', values.backend, io, values.json === true);
   const model = buildModel(name, { seed: 1 });
   for (const each of mode === 'both' ? (['infer', 'train'] as const) : [mode]) {
-    const result = await benchmark(model.layersModel, { mode: each, batchSize, steps, warmup });
+    const result = await benchmark(model.layersModel, { mode: each, batchSize, steps, warmup, inference });
     io.out(values.json === true ? JSON.stringify({ model: name, device: choice.detail ?? null, ...result }) : formatBenchmark(result, name));
   }
   model.dispose();

@@ -179,9 +179,21 @@ describe('residual train → eval → predict on the real sample', () => {
     expect(status).toBe(0);
     const lines = printed.split('\n');
     expect(lines).toHaveLength(4); // each mode: the timing, then the kernels of a profiled step
-    expect(lines[0]).toMatch(/^infer resnet20 on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB \(CPU \d+\.\d ms\/step\)$/);
+    expect(lines[0]).toMatch(/^infer resnet20 \(folded\) on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB \(CPU \d+\.\d ms\/step\)$/);
     expect(lines[1]).toMatch(/^ {2}kernels \d+\.\d of \d+\.\d ms\/step \(\d+ %, \d+ calls\): .*FusedConv2D 21× /);
+    expect(lines[1]).not.toContain('FusedBatchNorm'); // folded into the convolutions
     expect(lines[2]).toMatch(/^train resnet20 on wasm, batch 2, 1 steps: /);
     expect(lines[3]).toMatch(/Conv2DBackpropFilter 21× /);
+  });
+
+  it('bench --inference layers times the layers as built, one batch-norm kernel each', async () => {
+    const { status, out: printed } = await run('bench', '--backend', 'wasm', '--mode', 'infer', '--inference', 'layers', '--batch-size', '2', '--steps', '1', '--warmup', '0', '--json');
+    expect(status).toBe(0);
+    const result = JSON.parse(printed) as { inference: string; kernels: { name: string; calls: number }[] };
+    expect(result.inference).toBe('layers');
+    expect(result.kernels.find((kernel) => kernel.name === 'FusedBatchNorm')?.calls).toBe(21);
+    const wrong = await run('bench', '--inference', 'fused');
+    expect(wrong.status).toBe(2);
+    expect(wrong.err).toContain('residual bench: --inference must be one of folded, layers, but got "fused". See residual bench --help.');
   });
 });

@@ -4,6 +4,7 @@ import type { Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { multiplyAdd } from '../ops/multiply-add.js';
 import { batchNormTraining } from './batch-norm-training.js';
+import { layerWeight } from './layer-weight.js';
 import { layerName } from './scope.js';
 import type { Sym } from './sym.js';
 
@@ -15,13 +16,6 @@ export interface BatchNormOptions {
   epsilon?: number;
   /** layer name (default `batch_norm_<n>`) */
   name?: string;
-}
-
-/** tfjs-layers' weights of a BatchNormalization layer, by their own names. */
-function weightNamed(layer: tfl.layers.Layer, name: 'gamma' | 'beta' | 'moving_mean' | 'moving_variance'): tfl.LayerVariable {
-  const weight = layer.weights.find((each) => each.originalName.endsWith(`/${name}`) || each.originalName === name);
-  if (weight === undefined) throw new Error(`batchNorm: layer ${layer.name} must have a '${name}' weight, but got ${layer.weights.map((w) => w.originalName).join(', ')}. This is a bug.`);
-  return weight;
 }
 
 /**
@@ -37,11 +31,11 @@ function trainWithWrittenGradient(layer: tfl.layers.Layer, momentum: number, eps
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0] : inputs; // [N, H, W, C]
       if (x === undefined) throw new Error(`batchNorm: layer ${layer.name} must get one input, but got none.`);
-      const gamma = weightNamed(layer, 'gamma').read() as tf.Tensor1D;
-      const beta = weightNamed(layer, 'beta').read() as tf.Tensor1D;
+      const gamma = layerWeight('batchNorm', layer, 'gamma').read() as tf.Tensor1D;
+      const beta = layerWeight('batchNorm', layer, 'beta').read() as tf.Tensor1D;
       const { y, mean, variance } = batchNormTraining(x, gamma, beta, epsilon);
       for (const [name, batch] of [['moving_mean', mean], ['moving_variance', variance]] as const) {
-        const running = weightNamed(layer, name);
+        const running = layerWeight('batchNorm', layer, name);
         running.write(multiplyAdd(running.read(), momentum, tf.mul(batch, 1 - momentum))); // = running − (running − batch)·(1 − momentum)
       }
       tf.dispose([mean, variance]);

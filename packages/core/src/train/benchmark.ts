@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { inferenceModel } from '../inference/inference-model.js';
 import { kernelTimes, type KernelTime } from './kernel-times.js';
 import { Optimizer, paperSgd } from './optimizer.js';
 import { Rng } from './rng.js';
@@ -14,12 +15,20 @@ export interface BenchmarkOptions {
   /** Untimed steps first (kernel compilation, operator caches); default 2. */
   readonly warmup?: number;
   readonly seed?: number;
+  /**
+   * How inference runs: `'folded'` (default) through {@link inferenceModel}, each convolution with
+   * its batch norm and ReLU as one kernel, as `evaluate` and `classify` run it; `'layers'` through
+   * the TF.js layers as built (`model.apply`), one kernel per layer. Training ignores it.
+   */
+  readonly inference?: 'folded' | 'layers';
 }
 
 /** Timings of one benchmark. */
 export interface BenchmarkResult {
   readonly mode: 'train' | 'infer';
   readonly backend: string;
+  /** how inference ran (`null` in training mode) */
+  readonly inference: 'folded' | 'layers' | null;
   readonly batchSize: number;
   readonly steps: number;
   readonly msPerStep: number;
@@ -44,7 +53,8 @@ export interface BenchmarkResult {
 
 /**
  * Times training steps (forward, backward, SGD update; BN in training mode) or inference steps of a
- * model on random data, on the active backend. Each step reads back one scalar — enough to wait
+ * model on random data, on the active backend (inference as `evaluate` runs it, batch norms folded,
+ * unless `inference: 'layers'`). Each step reads back one scalar — enough to wait
  * for the step to finish without copying whole tensors — and one extra profiled step measures peak
  * memory and the time of each kernel.
  *
@@ -60,15 +70,16 @@ export async function benchmark(model: tfl.LayersModel, options: BenchmarkOption
   const rng = Rng.fromSeed(options.seed ?? 1);
   const x = tf.randomNormal([options.batchSize, height, width, channels], 0, 1, 'float32', rng.seed()) as tf.Tensor4D; // [N, H, W, C]
   const labels = tf.tensor1d(Array.from({ length: options.batchSize }, () => rng.int(classes)), 'int32');
+  const inference = options.mode === 'infer' ? (options.inference ?? 'folded') : null;
+  const folded = inference === 'folded' ? inferenceModel(model) : undefined;
   const optimizer =
     options.mode === 'train'
       ? new Optimizer(paperSgd, model.trainableWeights.map((weight) => weight.read() as tf.Variable))
       : undefined;
+  const infer = (): tf.Tensor => (folded === undefined ? (model.apply(x, { training: false }) as tf.Tensor) : folded.predict(x)); // [N, K]
   const step = async () => {
     const out = tf.tidy(() =>
-      optimizer === undefined
-        ? tf.slice(model.apply(x, { training: false }) as tf.Tensor2D, [0, 0], [1, 1])
-        : trainStep(model, optimizer, x, labels, { lr: 0.01 }),
+      optimizer === undefined ? tf.slice(infer(), [0, 0], [1, 1]) : trainStep(model, optimizer, x, labels, { lr: 0.01 }),
     );
     await out.data(); // one scalar (or two) read back: the step is done
     out.dispose();
@@ -92,9 +103,11 @@ export async function benchmark(model: tfl.LayersModel, options: BenchmarkOption
   x.dispose();
   labels.dispose();
   optimizer?.dispose();
+  folded?.dispose();
   return {
     mode: options.mode,
     backend: tf.getBackend(),
+    inference,
     batchSize: options.batchSize,
     steps: options.steps,
     msPerStep,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ChannelStats } from '../data/channel-stats.js';
 import { makeBatch } from '../data/make-batch.js';
+import { inferenceModel } from '../inference/inference-model.js';
 
 /** One guess: a class name and its softmax probability. */
 export interface Guess {
@@ -10,7 +11,8 @@ export interface Guess {
 }
 
 /**
- * Classifies images (BN in inference mode) and returns the `top` most probable classes of each.
+ * Classifies images and returns the `top` most probable classes of each (batch norm in inference
+ * mode, folded into the convolutions by {@link inferenceModel}).
  *
  * @param model - the TF.js model.
  * @param images - `[count, H, W, C]` bytes.
@@ -32,9 +34,13 @@ export async function classify(
     Array.from({ length: count }, (_, index) => index),
     { imageShape: options.imageShape, stats: options.stats },
   );
-  const probabilities = tf.tidy(() =>
-    tf.softmax(model.apply(tf.tensor4d(batch.pixels, [count, height, width, channels]), { training: false }) as tf.Tensor2D),
-  ); // [count, K]
+  const inference = inferenceModel(model);
+  let probabilities: tf.Tensor2D; // [count, K]
+  try {
+    probabilities = tf.tidy(() => tf.softmax(inference.predict(tf.tensor4d(batch.pixels, [count, height, width, channels])) as tf.Tensor2D));
+  } finally {
+    inference.dispose();
+  }
   const rows = (await probabilities.array()) as number[][];
   probabilities.dispose();
   return rows.map((row) =>

@@ -3,6 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ChannelStats } from '../data/channel-stats.js';
 import type { ImageSplit } from '../data/image-dataset.js';
 import { makeBatch } from '../data/make-batch.js';
+import { inferenceModel } from '../inference/inference-model.js';
 import { countCorrect, crossEntropy } from './cross-entropy.js';
 
 /** Loss and accuracy over a split. */
@@ -14,7 +15,8 @@ export interface EvalResult {
 
 /**
  * Evaluates a model on a whole split with batch normalisation in **inference mode** (the running
- * averages learnt in training, so each image's prediction does not depend on its batch-mates).
+ * averages learnt in training, so each image's prediction does not depend on its batch-mates),
+ * through {@link inferenceModel}: each batch norm folded into its convolution.
  *
  * @param model - the TF.js model.
  * @param split - images `[count, H, W, C]` as bytes.
@@ -31,19 +33,24 @@ export async function evaluate(
   let lossSum = 0;
   let correctSum = 0;
   const [height, width, channels] = options.imageShape;
-  for (let start = 0; start < split.count; start += options.batchSize) {
-    const indices = Array.from({ length: Math.min(options.batchSize, split.count - start) }, (_, i) => start + i);
-    const batch = makeBatch(split, indices, { imageShape: options.imageShape, stats: options.stats });
-    const totals = tf.tidy(() => {
-      const x = tf.tensor4d(batch.pixels, [indices.length, height, width, channels]); // [N, H, W, C]
-      const labels = tf.tensor1d(batch.labels, 'int32');
-      const logits = model.apply(x, { training: false }) as tf.Tensor2D;
-      return tf.stack([tf.mul(crossEntropy(logits, labels), indices.length), countCorrect(logits, labels)]);
-    });
-    const [loss = 0, correct = 0] = await totals.data();
-    totals.dispose();
-    lossSum += loss;
-    correctSum += correct;
+  const inference = inferenceModel(model);
+  try {
+    for (let start = 0; start < split.count; start += options.batchSize) {
+      const indices = Array.from({ length: Math.min(options.batchSize, split.count - start) }, (_, i) => start + i);
+      const batch = makeBatch(split, indices, { imageShape: options.imageShape, stats: options.stats });
+      const totals = tf.tidy(() => {
+        const x = tf.tensor4d(batch.pixels, [indices.length, height, width, channels]); // [N, H, W, C]
+        const labels = tf.tensor1d(batch.labels, 'int32');
+        const logits = inference.predict(x) as tf.Tensor2D; // [N, K]
+        return tf.stack([tf.mul(crossEntropy(logits, labels), indices.length), countCorrect(logits, labels)]);
+      });
+      const [loss = 0, correct = 0] = await totals.data();
+      totals.dispose();
+      lossSum += loss;
+      correctSum += correct;
+    }
+  } finally {
+    inference.dispose();
   }
   const count = Math.max(split.count, 1);
   return { loss: lossSum / count, accuracy: correctSum / count, count: split.count };

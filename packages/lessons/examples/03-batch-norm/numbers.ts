@@ -1,12 +1,13 @@
 /**
  * Lesson 3's numbers: batch normalization by hand vs the layer, the two modes, the cancelled bias,
- * the backward pass written out.
+ * the backward pass written out, batch norm folded into the convolution for inference.
  */
 import { resnet50 } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { compareBackward } from './bn-backward.js';
 import { compareWithLayer } from './bn-by-hand.js';
 import { biasCancels, wastedBiases } from './conv-bias.js';
+import { foldByHand, resnet20Kernels } from './fold-into-conv.js';
 import { bnModes } from './train-vs-eval.js';
 import { scientific } from '../shared/scientific.js';
 
@@ -24,6 +25,7 @@ export async function numbers(): Promise<LessonNumbers> {
   model.dispose();
   const summary = (key: string): number | string => modes.summary[key] ?? Number.NaN;
   const backward = await compareBackward(1);
+  const kernels = await resnet20Kernels();
   return {
     'batchNorm.byHand.maxDiff': scientific(compareWithLayer(1)),
     'batchNorm.momentum': summary('momentum'),
@@ -41,6 +43,10 @@ export async function numbers(): Promise<LessonNumbers> {
     'batchNorm.backward.maxDiff': scientific(backward.maxDiff),
     'batchNorm.backward.autodiffKernels': backward.autodiffKernels,
     'batchNorm.backward.writtenKernels': backward.writtenKernels,
+    'batchNorm.fold.maxDiff': scientific(foldByHand(1)),
+    'batchNorm.fold.fusions': kernels.fusions,
+    'batchNorm.fold.layersKernels': kernels.layers,
+    'batchNorm.fold.foldedKernels': kernels.folded,
     'batchNorm.exercise.pow22': Number(Math.pow(0.9, 22).toFixed(4)),
   };
 }

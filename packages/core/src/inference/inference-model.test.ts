@@ -1,0 +1,135 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildModel } from '../models/registry.js';
+import type { ModelName } from '../models/resnet-spec.js';
+import { inferenceModel } from './inference-model.js';
+import { layerGraph } from './layer-graph.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Gives every batch norm its own γ, β and running statistics, so folding them is not trivial. */
+function randomizeBatchNorms(model: tfl.LayersModel, seed: number): void {
+  model.layers
+    .filter((layer) => layer.getClassName() === 'BatchNormalization')
+    .forEach((layer, index) => {
+      const shape = layer.getWeights()[0]?.shape ?? [];
+      const s = seed + 4 * index;
+      layer.setWeights([
+        tf.randomUniform(shape, -1.5, 1.5, 'float32', s), // γ
+        tf.randomNormal(shape, 0, 0.5, 'float32', s + 1), // β
+        tf.randomNormal(shape, 0, 0.5, 'float32', s + 2), // running mean
+        tf.randomUniform(shape, 0.2, 2, 'float32', s + 3), // running variance
+      ]);
+    });
+}
+
+/** Largest difference relative to the largest value of `expected`. */
+function relativeError(got: tf.Tensor, expected: tf.Tensor): number {
+  return tf.tidy(() => tf.div(tf.max(tf.abs(tf.sub(got, expected))), tf.max(tf.abs(expected))).dataSync()[0] ?? Infinity);
+}
+
+async function kernelNames(run: () => tf.Tensor): Promise<string[]> {
+  let output!: tf.Tensor;
+  const info = await tf.profile(() => {
+    output = run();
+  });
+  const names = info.kernels.map((kernel) => kernel.name); // read at once: tf.profile reuses its record
+  output.dispose();
+  return names.filter((name) => name !== 'Identity' && name !== 'Reshape');
+}
+
+const count = (names: readonly string[], name: string) => names.filter((each) => each === name).length;
+
+const cases: [ModelName, [number, number, number]][] = [
+  ['resnet20', [16, 16, 3]],
+  ['plain20', [16, 16, 3]],
+  ['cifarResnet18', [16, 16, 3]],
+  ['resnet18', [32, 32, 3]],
+  ['resnet50', [32, 32, 3]],
+];
+
+describe('inferenceModel', () => {
+  test.each(cases)('%s: every batch norm is folded and the logits equal model.predict', async (name, inputShape) => {
+    const model = buildModel(name, { seed: 3, numClasses: 10, inputShape });
+    randomizeBatchNorms(model.layersModel, 11);
+    const x = tf.randomNormal([3, ...inputShape], 0, 1, 'float32', 5); // [N, H, W, C]
+    const inference = inferenceModel(model.layersModel);
+    const tensorsBefore = tf.memory().numTensors;
+    const [got, expected] = [inference.predict(x), model.layersModel.predict(x) as tf.Tensor];
+    expect(got.shape).toEqual([3, 10]);
+    expect(relativeError(got, expected)).toBeLessThan(1e-4);
+    tf.dispose([got, expected]);
+    expect(tf.memory().numTensors).toBe(tensorsBefore); // nothing left behind by predict
+
+    const kinds = model.layersModel.layers.map((layer) => layer.getClassName());
+    const graph = layerGraph(model.layersModel);
+    const reluAfterConvOrNorm = graph.nodes.filter(
+      (node) => node.kind === 'ReLU' && ['Conv2D', 'BatchNormalization'].includes(graph.writer.get(node.inputs[0] as number)?.kind ?? ''),
+    ).length;
+    expect(inference.fusions).toHaveLength(count(kinds, 'Conv2D'));
+    expect(inference.fusions.filter((fusion) => fusion.batchNorm !== null)).toHaveLength(count(kinds, 'BatchNormalization'));
+    expect(inference.fusions.filter((fusion) => fusion.relu !== null)).toHaveLength(reluAfterConvOrNorm);
+    expect(inference.fusions.filter((fusion) => fusion.pad !== null)).toHaveLength(count(kinds, 'ZeroPadding2D'));
+
+    const folded = await kernelNames(() => inference.predict(x));
+    const layers = await kernelNames(() => model.layersModel.predict(x) as tf.Tensor);
+    expect(count(folded, 'FusedBatchNorm')).toBe(0);
+    expect(count(folded, 'PadV2')).toBe(0);
+    expect(count(folded, 'FusedConv2D')).toBe(count(kinds, 'Conv2D'));
+    expect(count(folded, 'Relu')).toBe(count(kinds, 'ReLU') - reluAfterConvOrNorm);
+    expect(count(layers, 'FusedBatchNorm')).toBe(count(kinds, 'BatchNormalization'));
+    expect(folded.length).toBeLessThan(layers.length);
+
+    inference.dispose();
+    model.dispose();
+    x.dispose();
+  });
+
+  test('folds nothing that another layer or the output also reads', () => {
+    const x = tfl.input({ shape: [6, 6, 2] });
+    const padded = tfl.layers.zeroPadding2d({ padding: [[1, 1], [1, 1]] }).apply(x) as tfl.SymbolicTensor;
+    const a = tfl.layers.conv2d({ filters: 3, kernelSize: 3, useBias: false }).apply(padded) as tfl.SymbolicTensor;
+    const b = tfl.layers.conv2d({ filters: 3, kernelSize: 3, useBias: true }).apply(padded) as tfl.SymbolicTensor; // pad read twice
+    const normed = tfl.layers.batchNormalization({ axis: -1 }).apply(a) as tfl.SymbolicTensor;
+    const both = tfl.layers.add().apply([normed, a]) as tfl.SymbolicTensor; // conv a read twice
+    const out = tfl.layers.reLU().apply(tfl.layers.add().apply([both, b]) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: x, outputs: out });
+    randomizeBatchNorms(model, 21);
+    const inference = inferenceModel(model);
+    expect(inference.fusions.map(({ pad, batchNorm, relu }) => [pad, batchNorm, relu])).toEqual([
+      [null, null, null],
+      [null, null, null],
+    ]);
+    const input = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 7);
+    const [got, expected] = [inference.predict(input), model.predict(input) as tf.Tensor];
+    expect(relativeError(got, expected)).toBeLessThan(1e-5);
+    tf.dispose([got, expected, input]);
+    inference.dispose();
+    model.dispose();
+  });
+
+  test('dispose frees the folded weights and leaves the model working', () => {
+    const model = buildModel('resnet20', { seed: 1, inputShape: [8, 8, 3] });
+    const before = tf.memory().numTensors;
+    const inference = inferenceModel(model.layersModel);
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    inference.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    const logits = model.predict(tf.zeros([1, 8, 8, 3]));
+    expect(logits.shape).toEqual([1, 10]);
+    tf.dispose(logits);
+    model.dispose();
+  });
+
+  test('a model with two inputs is refused with the fix', () => {
+    const [a, b] = [tfl.input({ shape: [4] }), tfl.input({ shape: [4] })];
+    const model = tfl.model({ inputs: [a, b], outputs: tfl.layers.add().apply([a, b]) as tfl.SymbolicTensor });
+    expect(() => inferenceModel(model)).toThrow(
+      `layerGraph: model ${model.name} must have one input and one output, but got 2 and 1. Run a multi-input model with model.predict.`,
+    );
+  });
+});

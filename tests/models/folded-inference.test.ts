@@ -1,0 +1,109 @@
+// Property: inference with every batch norm folded into its convolution (inferenceModel) computes
+// what the layers compute, for any stack of the library's blocks, strides and shortcuts; and a
+// residual branch zeroed by its last BN (γ = β = 0) folds to exactly zero, so the identity survives.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import fc from 'fast-check';
+import { basicBlock, bottleneck, inferenceModel, input, plainBlock, withSeed, type Sym } from '@residual/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+type Kind = 'basic' | 'bottleneck' | 'plain';
+const blockSpec = fc.record({
+  kind: fc.constantFrom<Kind>('basic', 'bottleneck', 'plain'),
+  filters: fc.integer({ min: 1, max: 4 }),
+  strides: fc.constantFrom(1, 2),
+});
+const stackCase = fc.record({
+  size: fc.integer({ min: 2, max: 7 }),
+  channels: fc.integer({ min: 1, max: 4 }),
+  blocks: fc.array(blockSpec, { minLength: 1, maxLength: 3 }),
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+});
+
+interface StackCase {
+  readonly size: number;
+  readonly channels: number;
+  readonly blocks: readonly { kind: Kind; filters: number; strides: number }[];
+  readonly seed: number;
+}
+
+/** A model of blocks (the shapes are random here, so the blocks are called untyped). */
+function stack(c: StackCase): tfl.LayersModel {
+  return withSeed(c.seed, () => {
+    const x = input([c.size, c.size, c.channels]);
+    let y: Sym = x as Sym;
+    c.blocks.forEach((spec, index) => {
+      const options = { filters: spec.filters, strides: spec.strides, name: `b${index}` };
+      const changes = spec.strides !== 1 || (y.shape[3] as number) !== spec.filters * (spec.kind === 'bottleneck' ? 4 : 1);
+      const shortcut = changes ? 'projection' : 'identity';
+      y =
+        spec.kind === 'plain'
+          ? (plainBlock(y as never, options as never) as Sym)
+          : ((spec.kind === 'basic' ? basicBlock : bottleneck)(y as never, { ...options, shortcut } as never) as Sym);
+    });
+    return tfl.model({ inputs: x.tensor, outputs: y.tensor });
+  });
+}
+
+/** Every batch norm gets its own γ, β and running statistics (fresh layers have μ = 0, σ² = 1). */
+function randomizeBatchNorms(model: tfl.LayersModel, seed: number): void {
+  model.layers
+    .filter((layer) => layer.getClassName() === 'BatchNormalization')
+    .forEach((layer, index) => {
+      const shape = layer.getWeights()[0]?.shape ?? [];
+      const s = seed + 4 * index;
+      layer.setWeights([
+        tf.randomUniform(shape, -1.5, 1.5, 'float32', s),
+        tf.randomNormal(shape, 0, 0.5, 'float32', s + 1),
+        tf.randomNormal(shape, 0, 0.5, 'float32', s + 2),
+        tf.randomUniform(shape, 0.2, 2, 'float32', s + 3),
+      ]);
+    });
+}
+
+describe('inference with batch norms folded into their convolutions', () => {
+  test('equals the layers for any stack of blocks (≥ 60 random cases)', () => {
+    fc.assert(
+      fc.property(stackCase, (c) => {
+        const model = stack(c);
+        randomizeBatchNorms(model, c.seed);
+        const inference = inferenceModel(model);
+        const x = tf.randomNormal([2, c.size, c.size, c.channels], 0, 1, 'float32', c.seed);
+        const [got, expected] = [inference.predict(x), model.predict(x) as tf.Tensor];
+        const error = tf.tidy(() => tf.div(tf.max(tf.abs(tf.sub(got, expected))), tf.add(tf.max(tf.abs(expected)), 1e-6)).dataSync()[0] ?? Infinity);
+        const batchNorms = model.layers.filter((layer) => layer.getClassName() === 'BatchNormalization').length;
+        expect(inference.fusions.filter((fusion) => fusion.batchNorm !== null)).toHaveLength(batchNorms);
+        tf.dispose([x, got, expected]);
+        inference.dispose();
+        model.dispose();
+        expect(error).toBeLessThan(1e-4);
+      }),
+      { numRuns: 60, seed: 8 },
+    );
+  });
+
+  test('a zeroed residual branch folds to exactly zero: block(x) = relu(x) bit for bit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1_000_000 }), (filters, size, seed) => {
+        const model = stack({ size, channels: filters, blocks: [{ kind: 'basic', filters, strides: 1 }], seed });
+        randomizeBatchNorms(model, seed);
+        const lastBn = model.getLayer('b0.bn2');
+        const [gamma, beta, mean, variance] = lastBn.getWeights();
+        lastBn.setWeights([tf.zerosLike(gamma!), tf.zerosLike(beta!), mean!, variance!]);
+        const inference = inferenceModel(model);
+        const x = tf.randomNormal([2, size, size, filters], 0, 1, 'float32', seed);
+        const y = inference.predict(x);
+        expect(Array.from(y.dataSync())).toEqual(Array.from(tf.relu(x).dataSync()));
+        tf.dispose([x, y]);
+        inference.dispose();
+        model.dispose();
+      }),
+      { numRuns: 40, seed: 9 },
+    );
+  });
+});
