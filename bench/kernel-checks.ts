@@ -1,9 +1,18 @@
 // The unit tests' property checks of Residual's WebGPU kernels against the cpu backend, run on
 // whatever adapter the benchmark uses (kernel-bench.ts --check-runs N): the convolutions with
-// tiles chosen per shape and then each tile forced, and the reductions.
+// tiles chosen per shape and then each tile forced, a residual block's last convolution
+// (ResidualConv2D, which folded inference runs), and the reductions.
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { compareConvKernel, compareKernel, configureWebGpuConv, gemmTileNames, resetWebGpuConvOptions, type ConvKernelName } from '@residual/core';
+import {
+  compareConvKernel,
+  compareKernel,
+  compareResidualConv2d,
+  configureWebGpuConv,
+  gemmTileNames,
+  resetWebGpuConvOptions,
+  type ConvKernelName,
+} from '@residual/core';
 // The unit tests' case generators (fixtures of Residual's WebGPU kernels), reused to check a real adapter.
 import { convCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
 import { reduceCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/reduce-case-arbitrary.js';
@@ -11,7 +20,7 @@ import { reduceCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtu
 const convNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
 
 /** Runs one property `runs` times and prints the outcome; true when every case matched. */
-async function report(label: string, property: fc.IAsyncProperty<[unknown]>, runs: number): Promise<boolean> {
+async function report<Values extends unknown[]>(label: string, property: fc.IAsyncProperty<Values>, runs: number): Promise<boolean> {
   const result = await fc.check(property, { numRuns: runs });
   console.log(`check ${label}: ${result.failed ? `FAILED on ${JSON.stringify(result.counterexample)}` : `${runs} cases match the cpu backend`}`);
   return !result.failed;
@@ -38,6 +47,11 @@ export async function checkKernels(runs: number): Promise<boolean> {
     }
   }
   resetWebGpuConvOptions();
+  const residual = fc.asyncProperty(convCaseArbitrary, fc.constantFrom('linear', 'relu' as const), async (c, activation) => {
+    const { maxError, ranResidual } = await compareResidualConv2d({ ...c, activation });
+    return ranResidual && maxError < 1e-5;
+  });
+  ok = (await report('ResidualConv2D', residual, runs)) && ok;
   for (const name of ['Sum', 'Mean']) {
     const property = fc.asyncProperty(reduceCaseArbitrary, async (c) => {
       const { maxError, ranResidual } = await compareKernel(name, { x: c.x }, { axis: c.axis, keepDims: c.keepDims });

@@ -82,6 +82,15 @@ describe.skipIf(skip !== undefined)("Residual's WebGPU kernels in Chromium (Chro
     );
   });
 
+  it('folded inference ends each residual block in one ResidualConv2D kernel, with the logits of the layers on cpu', async () => {
+    const report = await page?.evaluate(() => window.residualInference());
+    expect(report).not.toBeNull();
+    expect(report?.maxError).toBeLessThan(1e-4);
+    expect(report?.kernels['ResidualConv2D']).toBe(9); // ResNet-20: nine blocks
+    expect(report?.kernels['FusedConv2D']).toBe(12); // the stem, two per block less the nine ends, two projections
+    for (const gone of ['Add', 'Relu', 'FusedBatchNorm']) expect({ gone, calls: report?.kernels[gone] ?? 0 }).toEqual({ gone, calls: 0 });
+  });
+
   it("Sum and Mean read batch norm's statistics and a global pool in place", async () => {
     const cases: Array<{ name: string; x: SeededInput; axis: number[]; keepDims: boolean; shape: number[] }> = [
       { name: 'Mean', x: [[4, 16, 16, 12], 1], axis: [0, 1, 2], keepDims: false, shape: [12] },

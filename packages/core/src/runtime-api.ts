@@ -61,6 +61,7 @@ export { classify, type Guess } from './train/classify.js';
 // Inference: batch norms folded into their convolutions, one fused kernel each
 export { inferenceModel, type InferenceModel, type Fusion } from './inference/inference-model.js';
 export { foldBatchNorm, type BatchNormInference } from './inference/fold-batch-norm.js';
+export { residualConv2d, residualConv2dKernelName, type ResidualConv2dArgs } from './ops/residual-conv2d.js';
 export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
 export { formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
 export { renderCurvesSvg } from './train/curves-svg.js';

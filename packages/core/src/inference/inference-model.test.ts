@@ -4,28 +4,13 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../models/registry.js';
 import type { ModelName } from '../models/resnet-spec.js';
+import { randomizeBatchNorms } from './__fixtures__/randomize-batch-norms.js';
 import { inferenceModel } from './inference-model.js';
 import { layerGraph } from './layer-graph.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Gives every batch norm its own γ, β and running statistics, so folding them is not trivial. */
-function randomizeBatchNorms(model: tfl.LayersModel, seed: number): void {
-  model.layers
-    .filter((layer) => layer.getClassName() === 'BatchNormalization')
-    .forEach((layer, index) => {
-      const shape = layer.getWeights()[0]?.shape ?? [];
-      const s = seed + 4 * index;
-      layer.setWeights([
-        tf.randomUniform(shape, -1.5, 1.5, 'float32', s), // γ
-        tf.randomNormal(shape, 0, 0.5, 'float32', s + 1), // β
-        tf.randomNormal(shape, 0, 0.5, 'float32', s + 2), // running mean
-        tf.randomUniform(shape, 0.2, 2, 'float32', s + 3), // running variance
-      ]);
-    });
-}
 
 /** Largest difference relative to the largest value of `expected`. */
 function relativeError(got: tf.Tensor, expected: tf.Tensor): number {
@@ -53,7 +38,7 @@ const cases: [ModelName, [number, number, number]][] = [
 ];
 
 describe('inferenceModel', () => {
-  test.each(cases)('%s: every batch norm is folded and the logits equal model.predict', async (name, inputShape) => {
+  test.each(cases)('%s: every batch norm, add and ReLU folds into a convolution, and the logits equal model.predict', async (name, inputShape) => {
     const model = buildModel(name, { seed: 3, numClasses: 10, inputShape });
     randomizeBatchNorms(model.layersModel, 11);
     const x = tf.randomNormal([3, ...inputShape], 0, 1, 'float32', 5); // [N, H, W, C]
@@ -70,9 +55,11 @@ describe('inferenceModel', () => {
     const reluAfterConvOrNorm = graph.nodes.filter(
       (node) => node.kind === 'ReLU' && ['Conv2D', 'BatchNormalization'].includes(graph.writer.get(node.inputs[0] as number)?.kind ?? ''),
     ).length;
+    // Every batch norm, residual add, zero padding and ReLU of the library's models folds into a convolution.
     expect(inference.fusions).toHaveLength(count(kinds, 'Conv2D'));
     expect(inference.fusions.filter((fusion) => fusion.batchNorm !== null)).toHaveLength(count(kinds, 'BatchNormalization'));
-    expect(inference.fusions.filter((fusion) => fusion.relu !== null)).toHaveLength(reluAfterConvOrNorm);
+    expect(inference.fusions.filter((fusion) => fusion.add !== null)).toHaveLength(count(kinds, 'Add'));
+    expect(inference.fusions.filter((fusion) => fusion.relu !== null)).toHaveLength(count(kinds, 'ReLU'));
     expect(inference.fusions.filter((fusion) => fusion.pad !== null)).toHaveLength(count(kinds, 'ZeroPadding2D'));
 
     const folded = await kernelNames(() => inference.predict(x));
@@ -80,7 +67,7 @@ describe('inferenceModel', () => {
     expect(count(folded, 'FusedBatchNorm')).toBe(0);
     expect(count(folded, 'PadV2')).toBe(0);
     expect(count(folded, 'FusedConv2D')).toBe(count(kinds, 'Conv2D'));
-    expect(count(folded, 'Relu')).toBe(count(kinds, 'ReLU') - reluAfterConvOrNorm);
+    expect(count(folded, 'Relu')).toBe(count(kinds, 'ReLU') - reluAfterConvOrNorm); // cpu: a block's end is conv, add and ReLU
     expect(count(layers, 'FusedBatchNorm')).toBe(count(kinds, 'BatchNormalization'));
     expect(folded.length).toBeLessThan(layers.length);
 
@@ -89,20 +76,20 @@ describe('inferenceModel', () => {
     x.dispose();
   });
 
-  test('folds nothing that another layer or the output also reads', () => {
+  test('folds nothing that another layer or the output also reads, and an add only into a conv it alone reads', () => {
     const x = tfl.input({ shape: [6, 6, 2] });
     const padded = tfl.layers.zeroPadding2d({ padding: [[1, 1], [1, 1]] }).apply(x) as tfl.SymbolicTensor;
     const a = tfl.layers.conv2d({ filters: 3, kernelSize: 3, useBias: false }).apply(padded) as tfl.SymbolicTensor;
     const b = tfl.layers.conv2d({ filters: 3, kernelSize: 3, useBias: true }).apply(padded) as tfl.SymbolicTensor; // pad read twice
     const normed = tfl.layers.batchNormalization({ axis: -1 }).apply(a) as tfl.SymbolicTensor;
-    const both = tfl.layers.add().apply([normed, a]) as tfl.SymbolicTensor; // conv a read twice
-    const out = tfl.layers.reLU().apply(tfl.layers.add().apply([both, b]) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
+    const both = tfl.layers.add({ name: 'both' }).apply([normed, a]) as tfl.SymbolicTensor; // conv a read twice
+    const out = tfl.layers.reLU({ name: 'out' }).apply(tfl.layers.add({ name: 'sum' }).apply([both, b]) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
     const model = tfl.model({ inputs: x, outputs: out });
     randomizeBatchNorms(model, 21);
     const inference = inferenceModel(model);
-    expect(inference.fusions.map(({ pad, batchNorm, relu }) => [pad, batchNorm, relu])).toEqual([
-      [null, null, null],
-      [null, null, null],
+    expect(inference.fusions.map(({ pad, batchNorm, add, relu }) => [pad, batchNorm, add, relu])).toEqual([
+      [null, null, null, null], // conv a: read by the batch norm and by 'both'
+      [null, null, 'sum', 'out'], // conv b: 'sum' adds 'both' to it, then the ReLU
     ]);
     const input = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 7);
     const [got, expected] = [inference.predict(input), model.predict(input) as tf.Tensor];

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { findLayerWeight, layerWeight } from '../layers/layer-weight.js';
+import { residualConv2d } from '../ops/residual-conv2d.js';
 import { foldBatchNorm } from './fold-batch-norm.js';
-import { inferencePlan, type ConvStep } from './inference-plan.js';
+import { inferencePlan, type ConvStep, type InferenceStep } from './inference-plan.js';
 import { layerGraph } from './layer-graph.js';
 
 /** Which layers one fused convolution stands for, by name. */
@@ -10,6 +11,8 @@ export interface Fusion {
   readonly conv: string;
   readonly pad: string | null;
   readonly batchNorm: string | null;
+  /** the residual add whose other input the convolution adds as it stores */
+  readonly add: string | null;
   readonly relu: string | null;
 }
 
@@ -59,17 +62,12 @@ function foldStep(step: ConvStep): FoldedConv {
   return { ...common, ...folded };
 }
 
-/** One fused convolution: `[N, H, W, C]` → `[N, H′, W′, C′]`. */
-function runConv(conv: FoldedConv, x: tf.Tensor): tf.Tensor4D {
-  return tf.fused.conv2d({
-    x: x as tf.Tensor4D,
-    filter: conv.filter,
-    strides: conv.strides,
-    pad: conv.pad,
-    dilations: conv.dilations,
-    ...(conv.bias === null ? {} : { bias: conv.bias }),
-    activation: conv.step.relu === null ? 'linear' : 'relu',
-  });
+/** One fused convolution: `[N, H, W, C]` → `[N, H′, W′, C′]`, plus the residual `[N, H′, W′, C′]` when an add was folded in. */
+function runConv(conv: FoldedConv, x: tf.Tensor, residual: tf.Tensor | undefined): tf.Tensor4D {
+  const common = { x: x as tf.Tensor4D, filter: conv.filter, strides: conv.strides, pad: conv.pad, dilations: conv.dilations };
+  const activation = conv.step.relu === null ? 'linear' : 'relu';
+  if (residual !== undefined) return residualConv2d({ ...common, bias: conv.bias, residual: residual as tf.Tensor4D, activation });
+  return tf.fused.conv2d({ ...common, ...(conv.bias === null ? {} : { bias: conv.bias }), activation });
 }
 
 /** A layer as the model runs it in inference mode. */
@@ -85,7 +83,9 @@ function runLayer(layer: tfl.layers.Layer, inputs: tf.Tensor[]): tf.Tensor {
  * Compiles a model for inference: each convolution, with the zero padding before it, the batch
  * norm after it and the ReLU after that, runs as **one** fused TF.js kernel (`FusedConv2D`: the
  * batch norm folded into the weights and bias, the ReLU as its activation) where `model.predict`
- * runs up to four. Other layers run as they are. The folded weights are a snapshot (compile again
+ * runs up to four. A block's last convolution also takes in the residual add and the ReLU after it
+ * (`residualConv2d`: one kernel on webgpu with Residual's kernels, three elsewhere). Other layers
+ * run as they are. The folded weights are a snapshot (compile again
  * after training changes the model) and a copy: they take as much memory again as the model's
  * convolution weights until `dispose`.
  *
@@ -96,7 +96,7 @@ function runLayer(layer: tfl.layers.Layer, inputs: tf.Tensor[]): tf.Tensor {
  * const model = buildModel('resnet20');
  * const inference = inferenceModel(model.layersModel);
  * const logits = inference.predict(tf.zeros([8, 32, 32, 3])); // [8, 10], as model.predict
- * inference.fusions.length; // 21 convolutions, 19 with their batch norm and ReLU
+ * inference.fusions.length; // 21 convolutions, each with its batch norm; 9 also end a block's add
  * inference.dispose();
  * ```
  */
@@ -106,14 +106,17 @@ export function inferenceModel(model: tfl.LayersModel): InferenceModel {
   const folded = new Map<ConvStep, FoldedConv>();
   for (const step of steps) if (step.kind === 'conv') folded.set(step, foldStep(step));
   const lastRead = new Map<number, number>();
+  const inputsOf = (step: InferenceStep): readonly number[] =>
+    step.kind === 'layer' ? step.inputs : step.residual === null ? [step.input] : [step.input, step.residual];
   steps.forEach((step, index) => {
-    for (const id of step.kind === 'conv' ? [step.input] : step.inputs) lastRead.set(id, index);
+    for (const id of inputsOf(step)) lastRead.set(id, index);
   });
   return {
     fusions: [...folded.values()].map(({ step }) => ({
       conv: step.conv.name,
       pad: step.pad?.name ?? null,
       batchNorm: step.batchNorm?.name ?? null,
+      add: step.add?.name ?? null,
       relu: step.relu?.name ?? null,
     })),
     predict(x: tf.Tensor): tf.Tensor {
@@ -125,9 +128,12 @@ export function inferenceModel(model: tfl.LayersModel): InferenceModel {
           return value;
         };
         steps.forEach((step, index) => {
-          const inputs = step.kind === 'conv' ? [step.input] : step.inputs;
-          const conv = step.kind === 'conv' ? folded.get(step) : undefined;
-          values.set(step.output, step.kind === 'layer' ? runLayer(step.layer, inputs.map(read)) : runConv(conv as FoldedConv, read(step.input)));
+          const inputs = inputsOf(step);
+          const output =
+            step.kind === 'layer'
+              ? runLayer(step.layer, inputs.map(read))
+              : runConv(folded.get(step) as FoldedConv, read(step.input), step.residual === null ? undefined : read(step.residual));
+          values.set(step.output, output);
           for (const id of inputs) {
             const value = values.get(id);
             if (lastRead.get(id) !== index || value === undefined || value === x) continue;

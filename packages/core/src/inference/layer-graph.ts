@@ -20,6 +20,8 @@ export interface LayerGraph {
   readonly readers: ReadonlyMap<number, number>;
   /** the node that writes each tensor */
   readonly writer: ReadonlyMap<number, GraphNode>;
+  /** each tensor's shape, `null` where unknown (the batch) */
+  readonly shapes: ReadonlyMap<number, readonly (number | null)[]>;
 }
 
 function ids(tensors: tfl.SymbolicTensor | tfl.SymbolicTensor[]): number[] {
@@ -32,7 +34,7 @@ function ids(tensors: tfl.SymbolicTensor | tfl.SymbolicTensor[]): number[] {
  * an order that computes every input first.
  *
  * @param model - a functional model whose layers are each applied once.
- * @returns the nodes, the input and output ids, and each tensor's readers and writer.
+ * @returns the nodes, the input and output ids, and each tensor's readers, writer and shape.
  * @example
  * ```ts
  * const graph = layerGraph(buildModel('resnet20').layersModel);
@@ -49,6 +51,8 @@ export function layerGraph(model: tfl.LayersModel): LayerGraph {
   const nodes: GraphNode[] = [];
   const readers = new Map<number, number>();
   const writer = new Map<number, GraphNode>();
+  const input = model.inputs[0] as tfl.SymbolicTensor;
+  const shapes = new Map<number, readonly (number | null)[]>([[input.id, input.shape]]);
   for (const layer of model.layers) {
     const kind = layer.getClassName();
     if (kind === 'InputLayer') continue;
@@ -64,10 +68,11 @@ export function layerGraph(model: tfl.LayersModel): LayerGraph {
     }
     const node: GraphNode = { layer, kind, inputs: ids(layer.input), output: outputs[0] as number };
     nodes.push(node);
+    shapes.set(node.output, (layer.output as tfl.SymbolicTensor).shape);
     writer.set(node.output, node);
     for (const id of node.inputs) readers.set(id, (readers.get(id) ?? 0) + 1);
   }
   const output = (model.outputs[0] as tfl.SymbolicTensor).id;
   readers.set(output, (readers.get(output) ?? 0) + 1);
-  return { nodes, input: (model.inputs[0] as tfl.SymbolicTensor).id, output, readers, writer };
+  return { nodes, input: input.id, output, readers, writer, shapes };
 }

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { residualConv2d, residualConv2dKernelName } from '../../ops/residual-conv2d.js';
 import type { EpilogueActivation } from './epilogue-wgsl.js';
-import { compareKernel, type KernelComparison, type SeededInput } from './compare-kernel.js';
+import { compareKernel, maxRelativeError, seededTensor, type KernelComparison, type SeededInput } from './compare-kernel.js';
+import { webGpuKernelCounts } from './stock-webgpu-kernels.js';
 
 /** The convolution kernels Residual provides on webgpu. */
 export type ConvKernelName = 'Conv2D' | 'FusedConv2D' | 'Conv2DBackpropInput' | 'Conv2DBackpropFilter';
@@ -74,4 +76,40 @@ function kernelCall(name: ConvKernelName, c: ConvCase) {
 export async function compareConvKernel(name: ConvKernelName, convCase: ConvCase, reference = 'cpu'): Promise<ConvComparison> {
   const { inputs, attrs } = kernelCall(name, convCase);
   return compareKernel(name, inputs, attrs, reference);
+}
+
+/** `residualConv2d` on `backend` with the case's seeded inputs and a seeded residual. */
+async function residualConvOn(backend: string, c: ConvCase) {
+  await tf.setBackend(backend);
+  const { inputs, attrs } = kernelCall('FusedConv2D', c);
+  const [x, filter, bias] = [inputs['x'], inputs['filter'], inputs['bias']].map((input) => (input === undefined ? null : seededTensor(input)));
+  const strides = attrs['strides'] as [number, number];
+  const outShape = tf.backend_util.computeConv2DInfo(x?.shape as [number, number, number, number], filter?.shape as [number, number, number, number], strides, 1, c.pad).outShape;
+  const residual = seededTensor([outShape, c.seed + 3]) as tf.Tensor4D; // [N, H′, W′, C′]
+  const activation = c.activation === 'relu' ? 'relu' : 'linear';
+  const y = residualConv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, bias: bias as tf.Tensor1D | null, residual, strides, pad: c.pad, dilations: [1, 1], activation });
+  const result = { shape: y.shape, data: (await y.data()) as Float32Array };
+  tf.dispose([y, residual, ...[x, filter, bias].filter((each): each is tf.Tensor => each !== null)]);
+  return result;
+}
+
+/**
+ * Runs `residualConv2d` (a block's last convolution with its bias, residual add and ReLU; a ReLU
+ * when the case's activation is `relu`, none otherwise) on webgpu, where Residual's
+ * `ResidualConv2D` kernel does it in one program, and on a reference backend (default cpu), where
+ * it is a fused convolution, an add and a ReLU. Leaves `webgpu` active.
+ *
+ * @param convCase - shapes, strides, padding, bias, activation and seed.
+ * @param reference - the backend to trust; default `'cpu'`.
+ * @returns the output shape, the largest relative difference, and whether Residual's shader ran.
+ * @example
+ * const { maxError, ranResidual } = await compareResidualConv2d({ ...convCase, activation: 'relu', bias: true });
+ */
+export async function compareResidualConv2d(convCase: ConvCase, reference = 'cpu'): Promise<ConvComparison> {
+  const expected = await residualConvOn(reference, convCase);
+  const before = webGpuKernelCounts()[residualConv2dKernelName]?.residual ?? 0;
+  const actual = await residualConvOn('webgpu', convCase);
+  const ranResidual = (webGpuKernelCounts()[residualConv2dKernelName]?.residual ?? 0) > before;
+  const maxError = tf.util.arraysEqual(expected.shape, actual.shape) ? maxRelativeError(actual.data, expected.data) : Number.POSITIVE_INFINITY;
+  return { outputShape: actual.shape, maxError, ranResidual };
 }

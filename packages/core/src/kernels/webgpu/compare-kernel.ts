@@ -13,8 +13,16 @@ export interface KernelComparison {
 /** A kernel input: its shape and the seed its values are drawn from. */
 export type SeededInput = readonly [shape: number[], seed: number];
 
-/** Values in [−1, 1) from a xorshift stream, so a failing case replays. */
-function seeded([shape, seed]: SeededInput): tf.Tensor {
+/**
+ * A tensor of values in [−1, 1) from a xorshift stream: the same values on every backend, so a
+ * failing case replays.
+ *
+ * @param input - the shape and the seed.
+ * @returns a float32 tensor on the active backend.
+ * @example
+ * const x = seededTensor([[2, 8, 8, 4], 1]); // [N, H, W, C]
+ */
+export function seededTensor([shape, seed]: SeededInput): tf.Tensor {
   let state = seed >>> 0 || 1;
   const data = new Float32Array(tf.util.sizeFromShape(shape));
   for (let i = 0; i < data.length; i++) {
@@ -29,7 +37,7 @@ function seeded([shape, seed]: SeededInput): tf.Tensor {
 /** Runs kernel `name` on `backendName` and reads the result back. */
 async function runOn(backendName: string, name: string, inputs: Record<string, SeededInput>, attrs: tf.NamedAttrMap) {
   await tf.setBackend(backendName);
-  const tensors = Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, seeded(input)]));
+  const tensors = Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, seededTensor(input)]));
   const out = tf.engine().runKernel(name, tensors, attrs) as tf.Tensor;
   const result = { shape: out.shape, data: (await out.data()) as Float32Array };
   tf.dispose([out, ...Object.values(tensors)]);

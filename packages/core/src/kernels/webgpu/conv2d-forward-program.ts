@@ -8,11 +8,12 @@ import { webGpuConvOptions } from './webgpu-conv-options.js';
  * The forward convolution y = x ⊛ w as an implicit matrix product (no im2col copy):
  * rows m = (n, oh, ow) of y, columns = output channels, inner k = (kh, kw, ci); A[m, k] is read
  * straight from x (zero in the padding) and B[k, co] is the filter as stored. Inputs, in order:
- * `x` [N, H, W, C], `W` [KH, KW, C, C′], then `bias` [C′] when the epilogue adds one.
+ * `x` [N, H, W, C], `W` [KH, KW, C, C′], then `bias` [C′] and `residual` [N, H′, W′, C′] when the
+ * epilogue adds them.
  *
  * @param geometry - the convolution (NHWC).
- * @param epilogue - bias and activation applied before the store; `{ activation: 'linear' }` for none.
- * @returns the program, run with `runWebGPUProgram(program, [x, filter, bias?], 'float32')`.
+ * @param epilogue - bias, residual and activation applied before the store; `{ activation: 'linear', bias: false }` for none.
+ * @returns the program, run with `runWebGPUProgram(program, [x, filter, bias?, residual?], 'float32')`.
  * @example
  * const program = conv2dForwardProgram(geometry, { activation: 'relu', bias: true });
  */
@@ -21,8 +22,8 @@ export function conv2dForwardProgram(geometry: ConvGeometry, epilogue: Epilogue)
   const rows = g.batch * g.outHeight * g.outWidth;
   const inner = g.filterHeight * g.filterWidth * g.inChannels;
   const tile = chooseGemmTile(rows, g.outChannels);
-  const aWidth = g.inChannels % 4 === 0 ? 4 : 1;
-  const bWidth = g.outChannels % 4 === 0 ? 4 : 1;
+  const aWidth: 1 | 4 = g.inChannels % 4 === 0 ? 4 : 1;
+  const bWidth: 1 | 4 = g.outChannels % 4 === 0 ? 4 : 1;
   const aType = aWidth === 4 ? 'vec4<f32>' : 'f32';
   const bType = bWidth === 4 ? 'vec4<f32>' : 'f32';
   const operands = `
@@ -53,7 +54,7 @@ ${epilogueWgsl(epilogue, g.outChannels)}
 
 fn storeC(row: i32, col: i32, value: vec4<f32>) {
   if (row >= M || col >= OUT_C) { return; }
-  let v = epilogue(value, col);
+  let v = epilogue(value, row, col);
   ${
     bWidth === 4
       ? 'result[(row * OUT_C + col) / 4] = v;'
@@ -63,15 +64,15 @@ fn storeC(row: i32, col: i32, value: vec4<f32>) {
   return new GemmProgram({
     prefetch: webGpuConvOptions().prefetch,
     name: 'conv2d',
-    constants: [...geometryKey(g), epilogue.activation, epilogue.bias, epilogue.alpha ?? 0],
+    constants: [...geometryKey(g), epilogue.activation, epilogue.bias, epilogue.alpha ?? 0, epilogue.residual === true],
     tile,
     a: { width: aWidth, along: 'inner' },
     b: { width: bWidth, along: 'outer' },
     z: 'split',
     innerChunk: Math.ceil(inner / tile.depth) * tile.depth,
     operands,
-    inputs: epilogue.bias ? ['x', 'W', 'bias'] : ['x', 'W'],
-    inputWidths: epilogue.bias ? [aWidth, bWidth, bWidth] : [aWidth, bWidth],
+    inputs: ['x', 'W', ...(epilogue.bias ? ['bias'] : []), ...(epilogue.residual === true ? ['residual'] : [])],
+    inputWidths: [aWidth, bWidth, ...(epilogue.bias ? [bWidth] : []), ...(epilogue.residual === true ? [bWidth] : [])],
     outputShape: [g.batch, g.outHeight, g.outWidth, g.outChannels],
     outputWidth: bWidth,
     rows,

@@ -11,6 +11,11 @@ export interface Epilogue {
   readonly bias: boolean;
   /** Slope below zero of `leakyrelu`. */
   readonly alpha?: number;
+  /**
+   * Add `residual[row, col]` (input buffer `residual`, the output's shape) after the bias, before
+   * the activation: a residual block's `relu(bn(conv(x)) + shortcut)` in the convolution's store.
+   */
+  readonly residual?: boolean;
 }
 
 /** True when `name` is an activation the epilogue implements. */
@@ -37,25 +42,33 @@ function activationWgsl(epilogue: Epilogue): string {
   }
 }
 
+/** Four values of a `[rows, channels]` buffer from `col` on: one `vec4` read, or one at a time (zero past the last channel). */
+function rowValues(buffer: string, channels: number, offset: string): string {
+  return channels % 4 === 0
+    ? `${buffer}[(${offset}col) / 4]`
+    : `vec4<f32>(${[0, 1, 2, 3].map((c) => `select(0.0, ${buffer}[${offset}min(col + ${c}, ${channels - 1})], col + ${c} < ${channels})`).join(', ')})`;
+}
+
 /**
- * WGSL `fn epilogue(value: vec4<f32>, col: i32) -> vec4<f32>` for outputs col … col + 3 of a
- * row: adds the bias (when asked) and applies the activation. With `channels % 4 === 0` the bias
- * buffer is read as `vec4<f32>`, else one value at a time (zero past the last channel).
+ * WGSL `fn epilogue(value: vec4<f32>, row: i32, col: i32) -> vec4<f32>` for outputs col … col + 3
+ * of a row: adds the bias and the residual (when asked) and applies the activation. With
+ * `channels % 4 === 0` the buffers are read as `vec4<f32>`, else one value at a time.
  *
- * @param epilogue - bias and activation.
- * @param channels - output channels (length of the bias).
+ * @param epilogue - bias, residual and activation.
+ * @param channels - output channels (length of the bias, row length of the residual).
  * @returns WGSL source.
  * @example
- * epilogueWgsl({ activation: 'relu', bias: true }, 64);
+ * epilogueWgsl({ activation: 'relu', bias: true, residual: true }, 64);
  */
 export function epilogueWgsl(epilogue: Epilogue, channels: number): string {
-  const biasAt =
-    channels % 4 === 0
-      ? 'bias[col / 4]'
-      : `vec4<f32>(${[0, 1, 2, 3].map((c) => `select(0.0, bias[min(col + ${c}, ${channels - 1})], col + ${c} < ${channels})`).join(', ')})`;
+  const terms = [
+    'value',
+    ...(epilogue.bias ? [rowValues('bias', channels, '')] : []),
+    ...(epilogue.residual === true ? [rowValues('residual', channels, `row * ${channels} + `)] : []),
+  ];
   return `
-fn epilogue(value: vec4<f32>, col: i32) -> vec4<f32> {
-  let v = value${epilogue.bias ? ` + ${biasAt}` : ''};
+fn epilogue(value: vec4<f32>, row: i32, col: i32) -> vec4<f32> {
+  let v = ${terms.join(' + ')};
   return ${activationWgsl(epilogue)};
 }`;
 }

@@ -1,6 +1,6 @@
 /**
  * Residual's WebGPU kernels for TF.js: tiled implicit-GEMM convolutions (forward, fused forward,
- * both gradients) and transpose-free row reductions (`Sum`, `Mean`), registered over TF.js 4.22's
+ * both gradients, and a residual block's last convolution with its add and ReLU) and transpose-free row reductions (`Sum`, `Mean`), registered over TF.js 4.22's
  * stock ones, and the helpers to run them in Node on Dawn, including on a machine without a GPU.
  *
  * @packageDocumentation
@@ -15,5 +15,6 @@ export { conv2dWebGpuConfig, fusedConv2dWebGpuConfig } from './conv2d-kernel.js'
 export { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.js';
 export { conv2dBackpropFilterWebGpuConfig } from './conv2d-backprop-filter-kernel.js';
 export { reduceWebGpuConfig, type ReduceKernelName } from './reduce-kernel.js';
-export { compareConvKernel, type ConvCase, type ConvComparison, type ConvKernelName } from './compare-conv-kernel.js';
-export { compareKernel, maxRelativeError, type KernelComparison, type SeededInput } from './compare-kernel.js';
+export { residualConv2dWebGpuConfig } from './residual-conv2d-kernel.js';
+export { compareConvKernel, compareResidualConv2d, type ConvCase, type ConvComparison, type ConvKernelName } from './compare-conv-kernel.js';
+export { compareKernel, maxRelativeError, seededTensor, type KernelComparison, type SeededInput } from './compare-kernel.js';

@@ -39,7 +39,7 @@ async function gradients(backend: string): Promise<number[][]> {
 describe.skipIf(!gpu.available)('registerWebGpuKernels', () => {
   it('is idempotent and keeps the stock kernels aside', () => {
     const ours = tf.getKernel('Conv2DBackpropFilter', 'webgpu');
-    expect(registerWebGpuKernels()).toEqual(['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum', 'Mean']);
+    expect(registerWebGpuKernels()).toEqual(['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum', 'Mean', 'ResidualConv2D']);
     expect(tf.getKernel('Conv2DBackpropFilter', 'webgpu')).toBe(ours);
     expect(stockWebGpuKernel('Conv2DBackpropFilter')).not.toBe(ours);
   });
@@ -69,7 +69,9 @@ describe.skipIf(!gpu.available)('registerWebGpuKernels', () => {
     unregisterWebGpuKernels();
     expect(tf.getKernel('Conv2D', 'webgpu')).toBe(stock);
     expect(stockWebGpuKernel('Conv2D')).toBeUndefined();
+    expect(tf.getKernel('ResidualConv2D', 'webgpu')).toBeUndefined(); // residualConv2d composes it again
     registerWebGpuKernels();
+    expect(tf.getKernel('ResidualConv2D', 'webgpu')).toBeDefined();
     expect(tf.getKernel('Conv2D', 'webgpu')).not.toBe(stock);
   });
 });

@@ -4,6 +4,7 @@ import { conv2dBackpropFilterWebGpuConfig } from './conv2d-backprop-filter-kerne
 import { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.js';
 import { conv2dWebGpuConfig, fusedConv2dWebGpuConfig } from './conv2d-kernel.js';
 import { reduceWebGpuConfig } from './reduce-kernel.js';
+import { residualConv2dWebGpuConfig } from './residual-conv2d-kernel.js';
 import { forgetStockWebGpuKernel, saveStockWebGpuKernel, stockWebGpuKernel } from './stock-webgpu-kernels.js';
 
 /** Residual's WebGPU kernels, by the TF.js kernel they replace. */
@@ -20,7 +21,9 @@ const makers: ReadonlyArray<() => KernelConfig> = [
  * Replaces TF.js 4.22's WebGPU convolution kernels (`Conv2D`, `FusedConv2D`,
  * `Conv2DBackpropInput`, `Conv2DBackpropFilter`) with Residual's tiled implicit-GEMM ones, and its
  * `Sum` and `Mean` with a row reduction that needs no transpose (batch normalization's statistics
- * and gradients, global average pooling), so models train faster on WebGPU without any change. Call it after `@tensorflow/tfjs-backend-webgpu`
+ * and gradients, global average pooling), so models train faster on WebGPU without any change. It
+ * also adds a kernel TF.js does not have, `ResidualConv2D` (a convolution that adds the bias and a
+ * residual and applies the ReLU as it stores: how `inferenceModel` ends a residual block). Call it after `@tensorflow/tfjs-backend-webgpu`
  * is loaded (it registers the stock kernels when imported, and would overwrite ours). Safe to call
  * repeatedly. Cases the new kernels do not cover go to the stock ones.
  *
@@ -28,7 +31,7 @@ const makers: ReadonlyArray<() => KernelConfig> = [
  * @example
  * await import('@tensorflow/tfjs-backend-webgpu');
  * await tf.setBackend('webgpu');
- * registerWebGpuKernels(); // ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum', 'Mean']
+ * registerWebGpuKernels(); // ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Sum', 'Mean', 'ResidualConv2D']
  */
 export function registerWebGpuKernels(): string[] {
   const names: string[] = [];
@@ -48,6 +51,9 @@ export function registerWebGpuKernels(): string[] {
     }
     names.push(config.kernelName);
   }
+  const added = residualConv2dWebGpuConfig();
+  if (tf.getKernel(added.kernelName, 'webgpu') === undefined) tf.registerKernel(added);
+  names.push(added.kernelName);
   return names;
 }
 
@@ -59,6 +65,8 @@ export function registerWebGpuKernels(): string[] {
  * unregisterWebGpuKernels(); // stock TF.js 4.22 convolutions and reductions again
  */
 export function unregisterWebGpuKernels(): void {
+  const added = residualConv2dWebGpuConfig().kernelName; // no stock twin: `residualConv2d` composes it again
+  if (tf.getKernel(added, 'webgpu') !== undefined) tf.unregisterKernel(added, 'webgpu');
   for (const make of makers) {
     const name = make().kernelName;
     const stock = stockWebGpuKernel(name);

@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+
+/**
+ * Gives every batch norm of a model its own γ, β and running statistics (a fresh layer has γ = 1,
+ * β = 0, μ = 0, σ² = 1, which folds to nothing), seeded, so folding them is tested for real.
+ */
+export function randomizeBatchNorms(model: tfl.LayersModel, seed: number): void {
+  model.layers
+    .filter((layer) => layer.getClassName() === 'BatchNormalization')
+    .forEach((layer, index) => {
+      const shape = layer.getWeights()[0]?.shape ?? [];
+      const s = seed + 4 * index;
+      layer.setWeights([
+        tf.randomUniform(shape, -1.5, 1.5, 'float32', s), // γ (negative flips a channel)
+        tf.randomNormal(shape, 0, 0.5, 'float32', s + 1), // β
+        tf.randomNormal(shape, 0, 0.5, 'float32', s + 2), // running mean
+        tf.randomUniform(shape, 0.2, 2, 'float32', s + 3), // running variance
+      ]);
+    });
+}
