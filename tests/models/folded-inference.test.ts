@@ -7,6 +7,8 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import fc from 'fast-check';
 import { basicBlock, bottleneck, inferenceModel, input, plainBlock, withSeed, type Sym } from '@residual/core';
 import { beforeAll, describe, expect, test } from 'vitest';
+// The core unit tests' fixture: every batch norm gets its own γ, β and running statistics.
+import { randomizeBatchNorms } from '../../packages/core/src/inference/__fixtures__/randomize-batch-norms.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -48,22 +50,6 @@ function stack(c: StackCase): tfl.LayersModel {
     });
     return tfl.model({ inputs: x.tensor, outputs: y.tensor });
   });
-}
-
-/** Every batch norm gets its own γ, β and running statistics (fresh layers have μ = 0, σ² = 1). */
-function randomizeBatchNorms(model: tfl.LayersModel, seed: number): void {
-  model.layers
-    .filter((layer) => layer.getClassName() === 'BatchNormalization')
-    .forEach((layer, index) => {
-      const shape = layer.getWeights()[0]?.shape ?? [];
-      const s = seed + 4 * index;
-      layer.setWeights([
-        tf.randomUniform(shape, -1.5, 1.5, 'float32', s),
-        tf.randomNormal(shape, 0, 0.5, 'float32', s + 1),
-        tf.randomNormal(shape, 0, 0.5, 'float32', s + 2),
-        tf.randomUniform(shape, 0.2, 2, 'float32', s + 3),
-      ]);
-    });
 }
 
 describe('inference with batch norms folded into their convolutions', () => {

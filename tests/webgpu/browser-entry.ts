@@ -78,7 +78,7 @@ window.residualInference = async () => {
   await tf.setBackend('webgpu');
   const inference = inferenceModel(model.layersModel);
   const kernels: Record<string, number> = {};
-  let actual = new Float32Array();
+  let actual: Float32Array<ArrayBufferLike> = new Float32Array();
   const info = await tf.profile(async () => {
     actual = await logits('webgpu', (x) => inference.predict(x));
   });
