@@ -112,6 +112,18 @@ describe('inferenceModel', () => {
     model.dispose();
   });
 
+  test('an input of another shape is refused with the shape and the fix', () => {
+    const model = buildModel('resnet20', { seed: 1, inputShape: [8, 8, 3] });
+    const inference = inferenceModel(model.layersModel);
+    const x = tf.zeros([2, 16, 16, 3]);
+    expect(() => inference.predict(x)).toThrow(
+      "inferenceModel.predict: input must be [N, 8, 8, 3], but got [2, 16, 16, 3]. Pass a batch of the model's input shape (resnet20).",
+    );
+    tf.dispose(x);
+    inference.dispose();
+    model.dispose();
+  });
+
   test('a model with two inputs is refused with the fix', () => {
     const [a, b] = [tfl.input({ shape: [4] }), tfl.input({ shape: [4] })];
     const model = tfl.model({ inputs: [a, b], outputs: tfl.layers.add().apply([a, b]) as tfl.SymbolicTensor });

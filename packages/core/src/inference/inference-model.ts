@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { assertShape } from '@residual/shapes';
 import { findLayerWeight, layerWeight } from '../layers/layer-weight.js';
 import { residualConv2d } from '../ops/residual-conv2d.js';
 import { foldBatchNorm } from './fold-batch-norm.js';
@@ -85,9 +86,8 @@ function runLayer(layer: tfl.layers.Layer, inputs: tf.Tensor[]): tf.Tensor {
  * batch norm folded into the weights and bias, the ReLU as its activation) where `model.predict`
  * runs up to four. A block's last convolution also takes in the residual add and the ReLU after it
  * (`residualConv2d`: one kernel on webgpu with Residual's kernels, three elsewhere). Other layers
- * run as they are. The folded weights are a snapshot (compile again
- * after training changes the model) and a copy: they take as much memory again as the model's
- * convolution weights until `dispose`.
+ * run as they are. The folded weights are a snapshot (compile again after training changes the
+ * model) and a copy: up to as much memory again as the model's convolution weights, until `dispose`.
  *
  * @param model - a one-input, one-output functional model (any model of this project).
  * @returns `predict`, the fusions made, and `dispose`.
@@ -120,6 +120,8 @@ export function inferenceModel(model: tfl.LayersModel): InferenceModel {
       relu: step.relu?.name ?? null,
     })),
     predict(x: tf.Tensor): tf.Tensor {
+      const expected = graph.shapes.get(graph.input) ?? [];
+      assertShape('inferenceModel.predict', 'input', expected, x.shape, `Pass a batch of the model's input shape (${model.name}).`);
       return tf.tidy(() => {
         const values = new Map<number, tf.Tensor>([[graph.input, x]]);
         const read = (id: number): tf.Tensor => {
