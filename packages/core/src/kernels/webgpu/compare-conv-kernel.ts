@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { residualConv2d, residualConv2dKernelName } from '../../ops/residual-conv2d.js';
 import type { EpilogueActivation } from './epilogue-wgsl.js';
-import { compareKernel, maxRelativeError, seededTensor, type KernelComparison, type SeededInput } from './compare-kernel.js';
-import { webGpuKernelCounts } from './stock-webgpu-kernels.js';
+import { compareKernel, compareOnBackends, seededTensor, type BackendRun, type KernelComparison, type SeededInput } from './compare-kernel.js';
 
 /** The convolution kernels Residual provides on webgpu. */
 export type ConvKernelName = 'Conv2D' | 'FusedConv2D' | 'Conv2DBackpropInput' | 'Conv2DBackpropFilter';
@@ -79,7 +78,7 @@ export async function compareConvKernel(name: ConvKernelName, convCase: ConvCase
 }
 
 /** `residualConv2d` on `backend` with the case's seeded inputs and a seeded residual. */
-async function residualConvOn(backend: string, c: ConvCase) {
+async function residualConvOn(backend: string, c: ConvCase): Promise<BackendRun> {
   await tf.setBackend(backend);
   const { inputs, attrs } = kernelCall('FusedConv2D', c);
   const [x, filter, bias] = [inputs['x'], inputs['filter'], inputs['bias']].map((input) => (input === undefined ? null : seededTensor(input)));
@@ -106,10 +105,5 @@ async function residualConvOn(backend: string, c: ConvCase) {
  * const { maxError, ranResidual } = await compareResidualConv2d({ ...convCase, activation: 'relu', bias: true });
  */
 export async function compareResidualConv2d(convCase: ConvCase, reference = 'cpu'): Promise<ConvComparison> {
-  const expected = await residualConvOn(reference, convCase);
-  const before = webGpuKernelCounts()[residualConv2dKernelName]?.residual ?? 0;
-  const actual = await residualConvOn('webgpu', convCase);
-  const ranResidual = (webGpuKernelCounts()[residualConv2dKernelName]?.residual ?? 0) > before;
-  const maxError = tf.util.arraysEqual(expected.shape, actual.shape) ? maxRelativeError(actual.data, expected.data) : Number.POSITIVE_INFINITY;
-  return { outputShape: actual.shape, maxError, ranResidual };
+  return compareOnBackends(residualConv2dKernelName, (backend) => residualConvOn(backend, convCase), reference);
 }

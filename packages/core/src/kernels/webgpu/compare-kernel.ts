@@ -34,14 +34,46 @@ export function seededTensor([shape, seed]: SeededInput): tf.Tensor {
   return tf.tensor(data, shape);
 }
 
+/** What a run on one backend gave: the output's shape and values. */
+export interface BackendRun {
+  readonly shape: number[];
+  readonly data: Float32Array;
+}
+
 /** Runs kernel `name` on `backendName` and reads the result back. */
-async function runOn(backendName: string, name: string, inputs: Record<string, SeededInput>, attrs: tf.NamedAttrMap) {
+async function runOn(backendName: string, name: string, inputs: Record<string, SeededInput>, attrs: tf.NamedAttrMap): Promise<BackendRun> {
   await tf.setBackend(backendName);
   const tensors = Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, seededTensor(input)]));
   const out = tf.engine().runKernel(name, tensors, attrs) as tf.Tensor;
   const result = { shape: out.shape, data: (await out.data()) as Float32Array };
   tf.dispose([out, ...Object.values(tensors)]);
   return result;
+}
+
+/**
+ * Runs the same computation on a reference backend and on webgpu, and measures how far apart they
+ * are and whether Residual's kernel `kernelName` ran its own shader on webgpu. Leaves `webgpu` active.
+ *
+ * @param kernelName - the kernel whose runs are counted (`webGpuKernelCounts`).
+ * @param run - sets the given backend, computes, reads the result back and frees its tensors.
+ * @param reference - the backend to trust.
+ * @returns the output shape, the largest relative difference, and whether Residual's shader ran.
+ * @example
+ * await compareOnBackends('Relu', async (backend) => {
+ *   await tf.setBackend(backend);
+ *   const y = tf.tidy(() => tf.relu(seededTensor([[64], 1])));
+ *   const run = { shape: y.shape, data: (await y.data()) as Float32Array };
+ *   y.dispose();
+ *   return run;
+ * }, 'cpu'); // ranResidual: false (Relu is TF.js's own kernel)
+ */
+export async function compareOnBackends(kernelName: string, run: (backend: string) => Promise<BackendRun>, reference: string): Promise<KernelComparison> {
+  const expected = await run(reference);
+  const before = webGpuKernelCounts()[kernelName]?.residual ?? 0;
+  const actual = await run('webgpu');
+  const ranResidual = (webGpuKernelCounts()[kernelName]?.residual ?? 0) > before;
+  const maxError = tf.util.arraysEqual(expected.shape, actual.shape) ? maxRelativeError(actual.data, expected.data) : Number.POSITIVE_INFINITY;
+  return { outputShape: actual.shape, maxError, ranResidual };
 }
 
 /**
@@ -64,12 +96,7 @@ export async function compareKernel(
   attrs: tf.NamedAttrMap,
   reference = 'cpu',
 ): Promise<KernelComparison> {
-  const expected = await runOn(reference, name, inputs, attrs);
-  const before = webGpuKernelCounts()[name]?.residual ?? 0;
-  const actual = await runOn('webgpu', name, inputs, attrs);
-  const ranResidual = (webGpuKernelCounts()[name]?.residual ?? 0) > before;
-  const maxError = tf.util.arraysEqual(expected.shape, actual.shape) ? maxRelativeError(actual.data, expected.data) : Number.POSITIVE_INFINITY;
-  return { outputShape: actual.shape, maxError, ranResidual };
+  return compareOnBackends(name, (backend) => runOn(backend, name, inputs, attrs), reference);
 }
 
 /**
