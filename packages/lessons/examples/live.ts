@@ -6,6 +6,7 @@
 import type { LiveExample } from '../src/live-types.js';
 import { identityStart } from './01-residual-idea/identity-start.js';
 import { gradNorms } from './02-vanishing-gradients/grad-norms-live.js';
+import { foldSpeed } from './03-batch-norm/fold-speed-live.js';
 import { bnModes } from './03-batch-norm/train-vs-eval.js';
 import { ablationTiny } from './06-ablation/tiny-ablation.js';
 
@@ -14,5 +15,6 @@ export const liveExamples: Readonly<Record<string, LiveExample>> = {
   [identityStart.id]: identityStart,
   [gradNorms.id]: gradNorms,
   [bnModes.id]: bnModes,
+  [foldSpeed.id]: foldSpeed,
   [ablationTiny.id]: ablationTiny,
 };

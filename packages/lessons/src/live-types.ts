@@ -36,9 +36,15 @@ export interface LiveChart {
   series: LiveSeries[];
 }
 
-/** What a live example returns: a summary (compared between Node and the browser) and charts. */
+/** What a live example returns: a summary (compared between Node and the browser), measured figures and charts. */
 export interface LiveResult {
   summary: Record<string, number | string>;
+  /**
+   * Figures measured on the machine that ran it (timings, kernel counts of its backend): shown apart
+   * from the summary, with a note that they change from run to run, and never compared between Node
+   * and the browser.
+   */
+  measured?: Record<string, number | string>;
   charts?: LiveChart[];
 }
 

@@ -4,7 +4,8 @@ import { useRender } from '../lib/render-context.js';
  * `<Live id="grad-norms" />`: the static shell of a live example. The page's client script
  * (`scripts/live-client.ts`) makes it run. Testing contract: the button has `data-run`; the output
  * has `data-run-output`, whose `data-status` goes `idle` → `running` → `done` | `error`, and whose
- * `data-backend` names the backend that ran.
+ * `data-backend` names the backend that ran. Measured figures (timings) go to `.live-measured`,
+ * apart from the summary that tests compare with Node.
  */
 export function Live({ id }: { id: string }) {
   const { ui } = useRender();
@@ -25,6 +26,10 @@ export function Live({ id }: { id: string }) {
         <p className="live-status">{ui.t('live.idle')}</p>
         <progress className="live-progress" max={1} value={0} hidden />
         <dl className="live-summary" hidden />
+        <div className="live-measured" hidden>
+          <p>{ui.t('live.measured')}</p>
+          <dl className="live-measured-list" />
+        </div>
         <div className="live-charts" />
         <p className="live-memory" hidden />
       </div>

@@ -33,6 +33,7 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
   const status = output.querySelector<HTMLElement>('.live-status');
   const progress = output.querySelector<HTMLProgressElement>('.live-progress');
   const summary = output.querySelector<HTMLElement>('.live-summary');
+  const measured = output.querySelector<HTMLElement>('.live-measured');
   const charts = output.querySelector<HTMLElement>('.live-charts');
   const memory = output.querySelector<HTMLElement>('.live-memory');
   const say = (text: string) => status !== null && (status.textContent = text);
@@ -71,7 +72,7 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
         },
       });
       if (signal.aborted) throw new DOMException('stopped', 'AbortError');
-      show(result, summary, charts, t, label);
+      show(result, { summary, measured, charts }, t, label);
       output.dataset['backend'] = backend;
       output.dataset['ms'] = ms.toFixed(0);
       output.dataset['tensors'] = String(tensors.after);
@@ -106,30 +107,38 @@ function localize(result: LiveResult, label: (text: string) => string): LiveResu
   return { ...result, charts };
 }
 
+/** `<div data-key><dt>label</dt><dd data-value>value</dd></div>` rows of a definition list. */
+function rows(values: Record<string, number | string>, label: (text: string) => string): HTMLElement[] {
+  return Object.entries(values).map(([key, value]) => {
+    const row = document.createElement('div');
+    row.dataset['key'] = key;
+    const term = document.createElement('dt');
+    term.textContent = label(key);
+    const detail = document.createElement('dd');
+    detail.dataset['value'] = String(value);
+    detail.textContent = typeof value === 'number' ? formatNumber(value) : value;
+    row.append(term, detail);
+    return row;
+  });
+}
+
 function show(
   raw: LiveResult,
-  summary: HTMLElement | null,
-  charts: HTMLElement | null,
+  places: { summary: HTMLElement | null; measured: HTMLElement | null; charts: HTMLElement | null },
   t: (key: string) => string,
   label: (text: string) => string,
 ): void {
   const result = localize(raw, label);
+  const { summary, measured, charts } = places;
   if (summary !== null) {
-    summary.replaceChildren(
-      ...Object.entries(result.summary).map(([key, value]) => {
-        const row = document.createElement('div');
-        row.dataset['key'] = key;
-        const term = document.createElement('dt');
-        term.textContent = label(key);
-        const detail = document.createElement('dd');
-        detail.dataset['value'] = String(value);
-        detail.textContent = typeof value === 'number' ? formatNumber(value) : value;
-        row.append(term, detail);
-        return row;
-      }),
-    );
+    summary.replaceChildren(...rows(result.summary, label));
     summary.hidden = false;
     summary.setAttribute('aria-label', t('live.summary'));
+  }
+  const list = measured?.querySelector<HTMLElement>('.live-measured-list');
+  if (measured !== null && list !== null && list !== undefined) {
+    list.replaceChildren(...rows(result.measured ?? {}, label));
+    measured.hidden = result.measured === undefined;
   }
   if (charts !== null) charts.innerHTML = (result.charts ?? []).map((chart) => lineChart(chart, t('chart.log'))).join('');
 }
