@@ -99,6 +99,23 @@ describe('inferenceModel', () => {
     model.dispose();
   });
 
+  test('folds a batch norm without γ or β (scale: false, center: false) and a conv with its own bias', () => {
+    const x = tfl.input({ shape: [5, 5, 3] });
+    const conv = tfl.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', useBias: true, biasInitializer: 'glorotUniform' }).apply(x) as tfl.SymbolicTensor;
+    const normed = tfl.layers.batchNormalization({ axis: -1, scale: false, center: false, epsilon: 1e-3 }).apply(conv) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: x, outputs: normed });
+    const bn = model.layers[2] as tfl.layers.Layer;
+    bn.setWeights([tf.randomNormal([4], 0, 1, 'float32', 3), tf.randomUniform([4], 0.5, 2, 'float32', 4)]); // μ, σ²
+    const inference = inferenceModel(model);
+    expect(inference.fusions.map((fusion) => fusion.batchNorm)).toEqual([bn.name]);
+    const input = tf.randomNormal([2, 5, 5, 3], 0, 1, 'float32', 5);
+    const [got, expected] = [inference.predict(input), model.predict(input) as tf.Tensor];
+    expect(relativeError(got, expected)).toBeLessThan(1e-5);
+    tf.dispose([got, expected, input]);
+    inference.dispose();
+    model.dispose();
+  });
+
   test('dispose frees the folded weights and leaves the model working', () => {
     const model = buildModel('resnet20', { seed: 1, inputShape: [8, 8, 3] });
     const before = tf.memory().numTensors;
