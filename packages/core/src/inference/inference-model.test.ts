@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../models/registry.js';
 import type { ModelName } from '../models/resnet-spec.js';
 import { randomizeBatchNorms } from './__fixtures__/randomize-batch-norms.js';
-import { inferenceModel } from './inference-model.js';
+import { inferenceModel, type InferenceModel } from './inference-model.js';
 import { layerGraph } from './layer-graph.js';
 
 beforeAll(async () => {
@@ -28,6 +28,13 @@ async function kernelNames(run: () => tf.Tensor): Promise<string[]> {
 }
 
 const count = (names: readonly string[], name: string) => names.filter((each) => each === name).length;
+
+/** The folded inference gives the layers' output on `input` (within 1e-5 of its largest value). */
+function expectLayersOutput(inference: InferenceModel, model: tfl.LayersModel, input: tf.Tensor): void {
+  const [got, expected] = [inference.predict(input), model.predict(input) as tf.Tensor];
+  expect(relativeError(got, expected)).toBeLessThan(1e-5);
+  tf.dispose([got, expected]);
+}
 
 const cases: [ModelName, [number, number, number]][] = [
   ['resnet20', [16, 16, 3]],
@@ -92,9 +99,8 @@ describe('inferenceModel', () => {
       [null, null, 'sum', 'out'], // conv b: 'sum' adds 'both' to it, then the ReLU
     ]);
     const input = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 7);
-    const [got, expected] = [inference.predict(input), model.predict(input) as tf.Tensor];
-    expect(relativeError(got, expected)).toBeLessThan(1e-5);
-    tf.dispose([got, expected, input]);
+    expectLayersOutput(inference, model, input);
+    tf.dispose(input);
     inference.dispose();
     model.dispose();
   });
@@ -109,9 +115,8 @@ describe('inferenceModel', () => {
     const inference = inferenceModel(model);
     expect(inference.fusions.map((fusion) => fusion.batchNorm)).toEqual([bn.name]);
     const input = tf.randomNormal([2, 5, 5, 3], 0, 1, 'float32', 5);
-    const [got, expected] = [inference.predict(input), model.predict(input) as tf.Tensor];
-    expect(relativeError(got, expected)).toBeLessThan(1e-5);
-    tf.dispose([got, expected, input]);
+    expectLayersOutput(inference, model, input);
+    tf.dispose(input);
     inference.dispose();
     model.dispose();
   });
