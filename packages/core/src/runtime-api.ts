@@ -63,7 +63,7 @@ export { inferenceModel, type InferenceModel, type Fusion } from './inference/in
 export { foldBatchNorm, type BatchNormInference } from './inference/fold-batch-norm.js';
 export { residualConv2d, residualConv2dKernelName, type ResidualConv2dArgs } from './ops/residual-conv2d.js';
 export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
-export { formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
+export { computingKernels, formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
 export { renderCurvesSvg } from './train/curves-svg.js';
 export { formatProgress, formatDuration } from './train/format-progress.js';
 // Checkpoint format (bytes; writing files is in @residual/core/node)

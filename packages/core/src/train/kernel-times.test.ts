@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKernelTimes, kernelTimes } from './kernel-times.js';
+import { computingKernels, formatKernelTimes, kernelTimes } from './kernel-times.js';
 
 describe('kernelTimes', () => {
   it('sums by kernel, slowest first, counting calls and not op scopes', () => {
@@ -27,5 +27,12 @@ describe('kernelTimes', () => {
   it('formats the kernels against the step time, slowest first', () => {
     const times = [{ name: 'Conv2D', calls: 2, ms: 5 }, { name: 'Mean', calls: 3, ms: 1 }, { name: 'Relu', calls: 1, ms: 0.5 }];
     expect(formatKernelTimes(times, 10, 2)).toBe('kernels 6.5 of 10.0 ms/step (65 %, 6 calls): Conv2D 2× 5.00 ms, Mean 3× 1.00 ms');
+  });
+});
+
+describe('computingKernels', () => {
+  it('keeps the records that do arithmetic, in order: no op scopes, no Identity or Reshape', () => {
+    const records = ['Reshape', 'FusedConv2D', 'fusedConv2d__op', 'Identity', 'Add', 'unnamed scope', 'Relu'].map((name) => ({ name }));
+    expect(computingKernels(records).map((record) => record.name)).toEqual(['FusedConv2D', 'Add', 'Relu']);
   });
 });

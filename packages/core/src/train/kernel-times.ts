@@ -12,6 +12,27 @@ export interface ProfiledKernel {
   readonly kernelTimeMs: number | { error: string } | unknown;
 }
 
+/** A custom-gradient op's scope record (`fusedConv2d__op`, `unnamed scope`): its kernels are recorded too. */
+const isScope = (name: string): boolean => name.endsWith('__op') || name === 'unnamed scope';
+
+/** Kernels that only relabel memory (no arithmetic, no GPU dispatch). */
+const freeKernels: readonly string[] = ['Identity', 'Reshape'];
+
+/**
+ * The kernel records of a profile that do arithmetic: not a custom-gradient op's scope (its kernels
+ * are recorded on their own) and not `Identity` or `Reshape` (which only relabel memory). The one
+ * rule by which the project counts kernel calls.
+ *
+ * @param kernels - `(await tf.profile(f)).kernels`; read them at once, as `tf.profile` reuses its record.
+ * @returns those records, in order.
+ * @example
+ * const info = await tf.profile(() => model.predict(x));
+ * computingKernels(info.kernels).length; // e.g. 75 for ResNet-20 on cpu
+ */
+export function computingKernels<Kernel extends { readonly name: string }>(kernels: readonly Kernel[]): Kernel[] {
+  return kernels.filter(({ name }) => !isScope(name) && !freeKernels.includes(name));
+}
+
 /**
  * Sums a profiled step's kernel times by kernel name, slowest first. On webgpu the times are GPU
  * timestamps (when the adapter offers `timestamp-query`); on cpu and wasm, each kernel's wall time.
@@ -28,7 +49,7 @@ export function kernelTimes(kernels: readonly ProfiledKernel[]): KernelTime[] | 
   const totals = new Map<string, { calls: number; ms: number }>();
   let timed = false;
   for (const { name, kernelTimeMs } of kernels) {
-    if (name.endsWith('__op') || name === 'unnamed scope') continue; // a custom-gradient op's scope: its kernels are recorded too
+    if (isScope(name)) continue; // its kernels are recorded too
     const ms = typeof kernelTimeMs === 'number' && Number.isFinite(kernelTimeMs) ? kernelTimeMs : 0;
     timed ||= ms > 0;
     const total = totals.get(name) ?? { calls: 0, ms: 0 };

@@ -3,6 +3,7 @@
  * gradient, and what each costs in kernel calls.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { computingKernels } from '@residual/core';
 import { batchNormByHand } from './bn-by-hand.js';
 
 /** The gradients of a loss with respect to BN's input and parameters. */
@@ -74,7 +75,7 @@ export async function compareBackward(seed: number): Promise<BackwardComparison>
   // once: tf.profile reuses one record object, so the next profile overwrites it.
   const profile = async (f: () => tf.Tensor[]) => {
     const info = await tf.profile(f);
-    return { grads: info.result as tf.Tensor[], calls: info.kernels.filter((kernel) => !['Identity', 'Reshape'].includes(kernel.name)).length };
+    return { grads: info.result as tf.Tensor[], calls: computingKernels(info.kernels).length };
   };
   try {
     const theirs = await profile(automatic);

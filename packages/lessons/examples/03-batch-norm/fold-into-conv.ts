@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { batchNorm, buildModel, conv2d, inferenceModel, input, relu, withSeed } from '@residual/core';
 import { layerWeight, setLayerWeight } from '../shared/layer-weight.js';
+import { kernelCalls } from '../shared/kernel-calls.js';
 
 /** conv → BN → ReLU as a TF.js model `[N, 8, 8, 3]` → `[N, 8, 8, 16]`, with learnt-looking BN statistics. */
 function convBnRelu(seed: number): tfl.LayersModel {
@@ -53,17 +54,6 @@ export function foldByHand(seed: number): number {
   } finally {
     model.dispose();
   }
-}
-
-/** Kernels that do arithmetic (Identity and Reshape only relabel memory) in one call of `run`. */
-async function kernelCalls(run: () => tf.Tensor): Promise<number> {
-  let output: tf.Tensor | undefined;
-  const info = await tf.profile(() => {
-    output = run();
-  });
-  const calls = info.kernels.filter((kernel) => !['Identity', 'Reshape'].includes(kernel.name) && !kernel.name.endsWith('__op')).length; // read at once: tf.profile reuses its record
-  output?.dispose();
-  return calls;
 }
 
 /**

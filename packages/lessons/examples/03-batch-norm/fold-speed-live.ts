@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { buildModel, inferenceModel } from '@residual/core';
 import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { kernelCalls } from '../shared/kernel-calls.js';
 
 /** The size of one run. */
 export interface FoldSpeedConfig {
@@ -27,18 +28,6 @@ async function timed(infer: () => tf.Tensor): Promise<number> {
   await first.data();
   first.dispose();
   return performance.now() - started;
-}
-
-/** Kernels that do arithmetic (Identity and Reshape only relabel memory) in one call of `infer`. */
-async function kernelCalls(infer: () => tf.Tensor): Promise<number> {
-  let output: tf.Tensor | undefined;
-  const info = await tf.profile(() => {
-    output = infer();
-  });
-  const calls = info.kernels.filter((kernel) => !['Identity', 'Reshape'].includes(kernel.name) && !kernel.name.endsWith('__op')).length; // read at once: tf.profile reuses its record
-  if (output !== undefined) await output.data();
-  output?.dispose();
-  return calls;
 }
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
