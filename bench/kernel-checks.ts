@@ -15,7 +15,7 @@ import {
 } from '@residual/core';
 // The unit tests' case generators (fixtures of Residual's WebGPU kernels), reused to check a real adapter.
 import { convCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
-import { reduceCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/reduce-case-arbitrary.js';
+import { reduceCaseArbitrary } from '../packages/core/src/kernels/__fixtures__/reduce-case-arbitrary.js';
 
 const convNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
 

@@ -11,9 +11,11 @@ export {
 export {
   registerTrainingKernels,
   registerTrainingGradients,
-  stockKernel,
   unregisterTrainingKernels,
 } from './kernels/register-training-kernels.js';
+export { stockKernel } from './kernels/stock-kernels.js';
+export { reduceByMatMulConfig, type MatMulReduceKernelName } from './kernels/reduce-by-matmul.js';
+export { rowReduction, type RowReduction } from './kernels/row-reduction.js';
 export { batchNormGradient } from './kernels/batch-norm-gradient.js';
 // WebGPU: tiled implicit-GEMM convolution kernels (forward and both gradients)
 export * from './kernels/webgpu/index.js';

@@ -5,6 +5,8 @@ import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
+import { reduceByMatMulConfig } from './reduce-by-matmul.js';
+import { isReplaced, saveStockKernel, takeStockKernels } from './stock-kernels.js';
 import { registerWebGpuKernels } from './webgpu/index.js';
 
 /**
@@ -12,16 +14,16 @@ import { registerWebGpuKernels } from './webgpu/index.js';
  * `npm run bench:kernels -w @residual/core` prints the figures):
  * - wasm ships no `Conv2DBackpropFilter` nor depthwise backprops, and its `Conv2DBackpropInput`
  *   is a plain loop several times slower than its XNNPACK `Conv2D`, which ours use.
- * - cpu: see {@link cpuTrainingKernels}.
- * - webgl and webgpu have their own; nothing is replaced.
+ * - cpu's `Conv2DBackpropFilter` is a slow loop; the forward convolution is faster.
+ * - wasm and cpu: `Sum` and `Mean` over `[N, H, W]` of an NHWC tensor (batch norm's statistics and
+ *   gradients) or over `[H, W]` (global average pooling) as one matrix product with a row of ones
+ *   ({@link reduceByMatMulConfig}): the stock kernels transpose the whole tensor first.
+ * - webgpu gets its own set ({@link registerWebGpuKernels}); webgl keeps its stock kernels.
  */
 const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: string) => KernelConfig>>> = {
-  wasm: [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig],
-  cpu: [conv2dBackpropFilterConfig],
+  wasm: [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig, sumConfig, meanConfig],
+  cpu: [conv2dBackpropFilterConfig, sumConfig, meanConfig],
 };
-
-/** The kernels a backend had before Residual replaced them, to restore them (tests compare against them). */
-const stockKernels = new Map<string, KernelConfig | undefined>();
 
 /**
  * Registers Residual's gradient kernels for one backend, so convolutional models train on it (wasm)
@@ -41,12 +43,14 @@ export function registerTrainingKernels(backendName: string): string[] {
   const names: string[] = [];
   for (const make of makers) {
     const config = make(backendName);
-    const key = `${backendName}_${config.kernelName}`;
-    if (!stockKernels.has(key)) {
+    if (!isReplaced(config.kernelName, backendName)) {
+      saveStockKernel(config.kernelName, backendName);
       const stock = tf.getKernel(config.kernelName, backendName);
-      stockKernels.set(key, stock);
       if (stock !== undefined) tf.unregisterKernel(config.kernelName, backendName);
-      tf.registerKernel(config);
+      // A stock wasm kernel binds its C function in setupFunc, which the backend calls when it
+      // starts for the kernels registered then: ours carries it, so a hand-over to the stock works.
+      const { setupFunc, disposeFunc } = stock ?? {};
+      tf.registerKernel({ ...(setupFunc && { setupFunc }), ...(disposeFunc && { disposeFunc }), ...config });
     }
     names.push(config.kernelName);
   }
@@ -85,25 +89,16 @@ export function registerTrainingGradients(): void {
  * unregisterTrainingKernels('wasm'); // training convolutions on wasm fails again, as in stock TF.js
  */
 export function unregisterTrainingKernels(backendName: string): void {
-  for (const [key, stock] of stockKernels) {
-    if (!key.startsWith(`${backendName}_`)) continue;
-    const kernelName = key.slice(backendName.length + 1);
+  for (const { kernelName, stock } of takeStockKernels(backendName)) {
     tf.unregisterKernel(kernelName, backendName);
     if (stock !== undefined) tf.registerKernel(stock);
-    stockKernels.delete(key);
   }
 }
 
-/**
- * The kernel a backend shipped with for `kernelName`, even after Residual replaced it.
- *
- * @param kernelName - e.g. `'Conv2DBackpropFilter'`.
- * @param backendName - e.g. `'cpu'`.
- * @returns the stock kernel config, or `undefined` when the backend ships none.
- * @example
- * const reference = stockKernel('Conv2DBackpropFilter', 'cpu');
- */
-export function stockKernel(kernelName: string, backendName: string): KernelConfig | undefined {
-  const key = `${backendName}_${kernelName}`;
-  return stockKernels.has(key) ? stockKernels.get(key) : tf.getKernel(kernelName, backendName);
+function sumConfig(backendName: string): KernelConfig {
+  return reduceByMatMulConfig('Sum', backendName);
+}
+
+function meanConfig(backendName: string): KernelConfig {
+  return reduceByMatMulConfig('Mean', backendName);
 }

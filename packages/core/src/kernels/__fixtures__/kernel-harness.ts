@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-layers'; // registers TF.js's gradient functions (tfjs-core alone does not)
-import { stockKernel } from '../register-training-kernels.js';
+import { stockKernel } from '../stock-kernels.js';
 
 /** A host-side tensor for kernel tests. */
 export interface HostTensor {

@@ -5,17 +5,11 @@ import { planReduce, reduceGeometry } from './reduce-geometry.js';
 const options = { threads: 256, targetWorkgroups: 512, minRowsPerThread: 8 };
 
 describe('reduceGeometry', () => {
-  it("views batch norm's statistics and global average pooling as [outer, rows, inner]", () => {
+  it("adds the width of the WebGPU loads to rowReduction's view, and passes its reasons on", () => {
     expect(reduceGeometry([128, 32, 32, 64], [0, 1, 2])).toEqual({ outer: 1, rows: 131072, inner: 64, width: 4 });
     expect(reduceGeometry([128, 8, 8, 512], [2, 1])).toEqual({ outer: 128, rows: 64, inner: 512, width: 4 });
     expect(reduceGeometry([6, 5, 3], [1])).toEqual({ outer: 6, rows: 5, inner: 3, width: 1 });
-  });
-
-  it('leaves the innermost axis, gaps between axes and empty inputs to the stock kernel', () => {
     expect(reduceGeometry([128, 10], [1])).toMatch(/innermost axis/);
-    expect(reduceGeometry([4, 4, 4, 4], [0, 2])).toMatch(/not contiguous/);
-    expect(reduceGeometry([4, 0, 4], [0])).toMatch(/empty/);
-    expect(reduceGeometry([4, 4], [])).toMatch(/no axis/);
   });
 });
 

@@ -1,13 +1,7 @@
-/**
- * A reduction over a contiguous run of axes that stops before the last axis, seen as a
- * `[outer, rows, inner]` array summed over `rows`: `outer` is the product of the axes before the
- * run, `rows` of the run, `inner` of the axes after it. Batch normalization's statistics over
- * `[N, H, W, C]` are `[1, N·H·W, C]`; global average pooling is `[N, H·W, C]`.
- */
-export interface ReduceGeometry {
-  readonly outer: number;
-  readonly rows: number;
-  readonly inner: number;
+import { rowReduction, type RowReduction } from '../row-reduction.js';
+
+/** A {@link RowReduction} with the width of the WebGPU kernel's loads. */
+export interface ReduceGeometry extends RowReduction {
   /** Floats per load: 4 (`vec4<f32>`) when `inner` is a multiple of 4, else 1. */
   readonly width: 1 | 4;
 }
@@ -33,9 +27,8 @@ export interface ReducePlanOptions {
 }
 
 /**
- * Reads a reduction's shape: the `[outer, rows, inner]` view, or why Residual's kernel does not
- * take it (TF.js's stock kernel already reads a reduction over the innermost axes in place, and
- * handles the rest).
+ * Reads a reduction's shape for the WebGPU row reduction: {@link rowReduction}'s view and the
+ * width of its loads, or why Residual's kernel does not take it.
  *
  * @param shape - the input's shape, e.g. `[N, H, W, C]`.
  * @param axes - the reduced axes, non-negative, in any order.
@@ -45,18 +38,8 @@ export interface ReducePlanOptions {
  * reduceGeometry([128, 10], [1]); // 'the reduction includes the innermost axis …'
  */
 export function reduceGeometry(shape: readonly number[], axes: readonly number[]): ReduceGeometry | string {
-  const sorted = [...new Set(axes)].sort((a, b) => a - b);
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (first === undefined || last === undefined) return 'no axis is reduced';
-  if (last - first + 1 !== sorted.length) return `the axes ${sorted.join(', ')} are not contiguous`;
-  if (last === shape.length - 1) return 'the reduction includes the innermost axis, which the stock kernel reads in place';
-  const product = (dims: readonly number[]) => dims.reduce((total, dim) => total * dim, 1);
-  const outer = product(shape.slice(0, first));
-  const rows = product(shape.slice(first, last + 1));
-  const inner = product(shape.slice(last + 1));
-  if (outer * rows * inner === 0) return 'the input is empty';
-  return { outer, rows, inner, width: inner % 4 === 0 ? 4 : 1 };
+  const view = rowReduction(shape, axes);
+  return typeof view === 'string' ? view : { ...view, width: view.inner % 4 === 0 ? 4 : 1 };
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { reduceCaseArbitrary } from './__fixtures__/reduce-case-arbitrary.js';
+import { reduceCaseArbitrary } from '../__fixtures__/reduce-case-arbitrary.js';
 import { setUpWebGpuForTests } from './__fixtures__/webgpu-test-backend.js';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { compareKernel } from './compare-kernel.js';

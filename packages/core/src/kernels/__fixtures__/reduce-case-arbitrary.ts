@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SeededInput } from '../compare-kernel.js';
+import type { SeededInput } from '../webgpu/compare-kernel.js';
 
 /** One `Sum` / `Mean` call to check: its input and attributes. */
 export interface ReduceCase {
