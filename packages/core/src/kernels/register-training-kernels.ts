@@ -11,12 +11,12 @@ import { registerWebGpuKernels } from './webgpu/index.js';
 
 /**
  * Which of Residual's kernels each backend gets, and why (measured on 2 CPU cores, TF.js 4.22;
- * `npm run bench:kernels -w @residual/core` prints the figures):
+ * `npm run bench:train-step -w @residual/core` and `residual bench --json` print the figures):
  * - wasm ships no `Conv2DBackpropFilter` nor depthwise backprops, and its `Conv2DBackpropInput`
  *   is a plain loop several times slower than its XNNPACK `Conv2D`, which ours use.
  * - cpu's `Conv2DBackpropFilter` is a slow loop; the forward convolution is faster.
  * - wasm and cpu: `Sum` and `Mean` over `[N, H, W]` of an NHWC tensor (batch norm's statistics and
- *   gradients) or over `[H, W]` (global average pooling) as one matrix product with a row of ones
+ *   gradients) or over `[H, W]` (global average pooling) as one matrix product with a column of ones
  *   ({@link reduceByMatMulConfig}): the stock kernels transpose the whole tensor first.
  * - webgpu gets its own set ({@link registerWebGpuKernels}); webgl keeps its stock kernels.
  */
@@ -26,8 +26,9 @@ const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: strin
 };
 
 /**
- * Registers Residual's gradient kernels for one backend, so convolutional models train on it (wasm)
- * or train faster (cpu). Safe to call repeatedly; backends that need nothing are left alone.
+ * Registers Residual's gradient and reduction kernels for one backend, so convolutional models
+ * train on it (wasm) or train faster (cpu, and wasm's batch norm statistics). Safe to call
+ * repeatedly; backends that need nothing are left alone.
  *
  * @param backendName - a TF.js backend name such as `'wasm'`.
  * @returns the names of the kernels now provided by Residual on that backend.
