@@ -6,8 +6,8 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { reduceByMatMulConfig } from './reduce-by-matmul.js';
-import { isReplaced, saveStockKernel, takeStockKernels } from './stock-kernels.js';
-import { registerWebGpuKernels } from './webgpu/index.js';
+import { replaceKernel, restoreKernels } from './stock-kernels.js';
+import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.js';
 
 /**
  * Which of Residual's kernels each backend gets, and why (measured on 2 CPU cores, TF.js 4.22;
@@ -44,15 +44,7 @@ export function registerTrainingKernels(backendName: string): string[] {
   const names: string[] = [];
   for (const make of makers) {
     const config = make(backendName);
-    if (!isReplaced(config.kernelName, backendName)) {
-      saveStockKernel(config.kernelName, backendName);
-      const stock = tf.getKernel(config.kernelName, backendName);
-      if (stock !== undefined) tf.unregisterKernel(config.kernelName, backendName);
-      // A stock wasm kernel binds its C function in setupFunc, which the backend calls when it
-      // starts for the kernels registered then: ours carries it, so a hand-over to the stock works.
-      const { setupFunc, disposeFunc } = stock ?? {};
-      tf.registerKernel({ ...(setupFunc && { setupFunc }), ...(disposeFunc && { disposeFunc }), ...config });
-    }
+    replaceKernel(config);
     names.push(config.kernelName);
   }
   return names;
@@ -90,10 +82,8 @@ export function registerTrainingGradients(): void {
  * unregisterTrainingKernels('wasm'); // training convolutions on wasm fails again, as in stock TF.js
  */
 export function unregisterTrainingKernels(backendName: string): void {
-  for (const { kernelName, stock } of takeStockKernels(backendName)) {
-    tf.unregisterKernel(kernelName, backendName);
-    if (stock !== undefined) tf.registerKernel(stock);
-  }
+  if (backendName === 'webgpu') unregisterWebGpuKernels();
+  else restoreKernels(backendName);
 }
 
 function sumConfig(backendName: string): KernelConfig {

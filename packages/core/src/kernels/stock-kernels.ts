@@ -7,26 +7,50 @@ import type { KernelConfig } from '@tensorflow/tfjs-core';
  */
 const saved = new Map<string, KernelConfig | undefined>();
 
+const keyOf = (kernelName: string, backendName: string): string => `${backendName}_${kernelName}`;
+
 /** Whether Residual has replaced (or added) `kernelName` on `backendName`. */
 export function isReplaced(kernelName: string, backendName: string): boolean {
-  return saved.has(`${backendName}_${kernelName}`);
+  return saved.has(keyOf(kernelName, backendName));
 }
 
-/** Remembers what `backendName` had for `kernelName` before Residual's kernel replaces it. */
-export function saveStockKernel(kernelName: string, backendName: string): void {
-  const key = `${backendName}_${kernelName}`;
-  if (!saved.has(key)) saved.set(key, tf.getKernel(kernelName, backendName));
+/**
+ * Registers `config` in place of the kernel its backend has for that name, saving that one first;
+ * does nothing when Residual already replaced it. A stock wasm kernel binds its C function in
+ * `setupFunc`, which a backend calls when it starts for the kernels registered then: the new
+ * config carries it, so a hand-over to the stock kernel works whenever the backend starts.
+ *
+ * @param config - Residual's kernel.
+ * @returns nothing.
+ * @example
+ * replaceKernel(reduceByMatMulConfig('Sum', 'wasm'));
+ */
+export function replaceKernel(config: KernelConfig): void {
+  const { kernelName, backendName } = config;
+  if (isReplaced(kernelName, backendName)) return;
+  const stock = tf.getKernel(kernelName, backendName);
+  saved.set(keyOf(kernelName, backendName), stock);
+  if (stock !== undefined) tf.unregisterKernel(kernelName, backendName);
+  const { setupFunc, disposeFunc } = stock ?? {};
+  tf.registerKernel({ ...(setupFunc && { setupFunc }), ...(disposeFunc && { disposeFunc }), ...config });
 }
 
-/** Takes back the saved kernels of one backend (to register them again), forgetting them. */
-export function takeStockKernels(backendName: string): Array<{ kernelName: string; stock: KernelConfig | undefined }> {
-  const taken: Array<{ kernelName: string; stock: KernelConfig | undefined }> = [];
+/**
+ * Puts back the kernels {@link replaceKernel} replaced on one backend, and removes those it added
+ * where the backend shipped none.
+ *
+ * @param backendName - e.g. `'wasm'`.
+ * @returns nothing.
+ * @example
+ * restoreKernels('wasm'); // stock TF.js 4.22 wasm kernels again
+ */
+export function restoreKernels(backendName: string): void {
   for (const [key, stock] of saved) {
     if (!key.startsWith(`${backendName}_`)) continue;
-    taken.push({ kernelName: key.slice(backendName.length + 1), stock });
+    tf.unregisterKernel(key.slice(backendName.length + 1), backendName);
+    if (stock !== undefined) tf.registerKernel(stock);
     saved.delete(key);
   }
-  return taken;
 }
 
 /**
@@ -39,6 +63,6 @@ export function takeStockKernels(backendName: string): Array<{ kernelName: strin
  * const reference = stockKernel('Conv2DBackpropFilter', 'cpu');
  */
 export function stockKernel(kernelName: string, backendName: string): KernelConfig | undefined {
-  const key = `${backendName}_${kernelName}`;
+  const key = keyOf(kernelName, backendName);
   return saved.has(key) ? saved.get(key) : tf.getKernel(kernelName, backendName);
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setUpWebGpuForTests } from './__fixtures__/webgpu-test-backend.js';
+import { registerTrainingKernels, unregisterTrainingKernels } from '../register-training-kernels.js';
 import { registerWebGpuKernels, unregisterWebGpuKernels } from './register-webgpu-kernels.js';
 import { releaseWebGpuBackend } from './release-webgpu-backend.js';
 import { stockWebGpuKernel, webGpuKernelCounts } from './stock-webgpu-kernels.js';
@@ -73,5 +74,14 @@ describe.skipIf(!gpu.available)('registerWebGpuKernels', () => {
     registerWebGpuKernels();
     expect(tf.getKernel('ResidualConv2D', 'webgpu')).toBeDefined();
     expect(tf.getKernel('Conv2D', 'webgpu')).not.toBe(stock);
+  });
+
+  it("unregisterTrainingKernels('webgpu') puts them back too, as registerTrainingKernels('webgpu') registered them", () => {
+    const stock = stockWebGpuKernel('Sum');
+    unregisterTrainingKernels('webgpu');
+    expect(tf.getKernel('Sum', 'webgpu')).toBe(stock);
+    expect(tf.getKernel('ResidualConv2D', 'webgpu')).toBeUndefined();
+    expect(registerTrainingKernels('webgpu')).toContain('Sum');
+    expect(tf.getKernel('Sum', 'webgpu')).not.toBe(stock);
   });
 });

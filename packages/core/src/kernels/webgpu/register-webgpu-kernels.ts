@@ -5,7 +5,7 @@ import { conv2dBackpropInputWebGpuConfig } from './conv2d-backprop-input-kernel.
 import { conv2dWebGpuConfig, fusedConv2dWebGpuConfig } from './conv2d-kernel.js';
 import { reduceWebGpuConfig } from './reduce-kernel.js';
 import { residualConv2dWebGpuConfig } from './residual-conv2d-kernel.js';
-import { forgetStockWebGpuKernel, saveStockWebGpuKernel, stockWebGpuKernel } from './stock-webgpu-kernels.js';
+import { replaceKernel, restoreKernels } from '../stock-kernels.js';
 
 /** Residual's WebGPU kernels, by the TF.js kernel they replace. */
 const makers: ReadonlyArray<() => KernelConfig> = [
@@ -37,22 +37,17 @@ export function registerWebGpuKernels(): string[] {
   const names: string[] = [];
   for (const make of makers) {
     const config = make();
-    const current = tf.getKernel(config.kernelName, 'webgpu');
-    if (current === undefined) {
+    if (tf.getKernel(config.kernelName, 'webgpu') === undefined) {
       throw new Error(
         `registerWebGpuKernels: the webgpu backend's '${config.kernelName}' kernel must be registered first, but got none. ` +
           `Import '@tensorflow/tfjs-backend-webgpu' before calling registerWebGpuKernels().`,
       );
     }
-    if (stockWebGpuKernel(config.kernelName) === undefined) {
-      saveStockWebGpuKernel(current);
-      tf.unregisterKernel(config.kernelName, 'webgpu');
-      tf.registerKernel(config);
-    }
+    replaceKernel(config); // once: a second call finds it replaced
     names.push(config.kernelName);
   }
-  const added = residualConv2dWebGpuConfig();
-  if (tf.getKernel(added.kernelName, 'webgpu') === undefined) tf.registerKernel(added);
+  const added = residualConv2dWebGpuConfig(); // no stock twin: restoring removes it, and `residualConv2d` composes it again
+  replaceKernel(added);
   names.push(added.kernelName);
   return names;
 }
@@ -65,14 +60,5 @@ export function registerWebGpuKernels(): string[] {
  * unregisterWebGpuKernels(); // stock TF.js 4.22 convolutions and reductions again
  */
 export function unregisterWebGpuKernels(): void {
-  const added = residualConv2dWebGpuConfig().kernelName; // no stock twin: `residualConv2d` composes it again
-  if (tf.getKernel(added, 'webgpu') !== undefined) tf.unregisterKernel(added, 'webgpu');
-  for (const make of makers) {
-    const name = make().kernelName;
-    const stock = stockWebGpuKernel(name);
-    if (stock === undefined) continue;
-    tf.unregisterKernel(name, 'webgpu');
-    tf.registerKernel(stock);
-    forgetStockWebGpuKernel(name);
-  }
+  restoreKernels('webgpu');
 }

@@ -1,20 +1,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-
-/** The kernels TF.js's webgpu backend shipped with, saved when Residual's replace them. */
-const stock = new Map<string, KernelConfig>();
+import { isReplaced, stockKernel } from '../stock-kernels.js';
 
 /** How often each of Residual's WebGPU kernels ran its own shader, and how often it handed over to the stock one. */
 const counts = new Map<string, { residual: number; stock: number }>();
-
-/** Remembers the stock kernel `config` before Residual's replaces it (first call wins). */
-export function saveStockWebGpuKernel(config: KernelConfig): void {
-  if (!stock.has(config.kernelName)) stock.set(config.kernelName, config);
-}
-
-/** Forgets a saved stock kernel (after it was put back). */
-export function forgetStockWebGpuKernel(kernelName: string): void {
-  stock.delete(kernelName);
-}
 
 /**
  * The kernel TF.js's webgpu backend shipped for `kernelName`, saved when Residual's replaced it.
@@ -25,7 +13,7 @@ export function forgetStockWebGpuKernel(kernelName: string): void {
  * const reference = stockWebGpuKernel('Conv2D');
  */
 export function stockWebGpuKernel(kernelName: string): KernelConfig | undefined {
-  return stock.get(kernelName);
+  return isReplaced(kernelName, 'webgpu') ? stockKernel(kernelName, 'webgpu') : undefined;
 }
 
 /** Counts one run of a kernel; `residual: false` when it handed over to the stock kernel. */
@@ -51,7 +39,7 @@ export function webGpuKernelCounts(): Record<string, { residual: number; stock: 
 
 /** Runs the saved stock kernel with the same arguments (counted as a hand-over). */
 export function runStockWebGpuKernel(kernelName: string, args: Parameters<KernelFunc>[0]): TensorInfo | TensorInfo[] {
-  const config = stock.get(kernelName);
+  const config = stockWebGpuKernel(kernelName);
   if (config === undefined) {
     throw new Error(
       `Residual WebGPU kernels: the stock '${kernelName}' kernel must have been saved, but got none. ` +
