@@ -15,7 +15,7 @@ export type MatMulReduceKernelName = 'Sum' | 'Mean';
  * of ones (of `1/rows` for a mean): `[outer, rows, inner]ᵀ × [outer, rows, 1] → [outer, inner, 1]`.
  * The tensor is the product's left operand, so wasm's XNNPACK packs only the ones as its weights.
  * TF.js 4.22's stock kernels are slower: cpu's loops over a transposed copy (20× slower on
- * `[128, 32, 32, 16]`), wasm's takes about twice the time (`residual bench --backend wasm` shows both).
+ * `[128, 32, 32, 16]`), wasm's takes 1.7–2.1× the time (`residual bench --backend wasm` shows both).
  * Other reductions go to the stock kernel.
  *
  * @param kernelName - `'Sum'` or `'Mean'`.
