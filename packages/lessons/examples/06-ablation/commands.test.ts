@@ -1,14 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { modelNames } from '@residual/core';
-import { paperExperiment, seedsExperiment, smokeRun, trainCommand } from './commands.js';
+import { loadResults } from '../../src/results.js';
+import { paperExperiment, seedsExperiment, smokeRun, subsetRun, trainCommand } from './commands.js';
+
+/** The `--name value` options of a `residual train` command (flags without a value map to ''). */
+function options(command: string): Map<string, string> {
+  const words = command.split(/\s+/);
+  const found = new Map<string, string>();
+  words.forEach((word, index) => {
+    const next = words[index + 1];
+    if (word.startsWith('--')) found.set(word, next === undefined || next.startsWith('--') ? '' : next);
+  });
+  return found;
+}
+
+/** Options that only say where files are, or when to stop between epochs: they do not change the numbers. */
+const placeOnly = new Set(['--data', '--out', '--max-minutes']);
 
 describe('lesson 6: the ablation commands', () => {
   it('name registered models and the paper recipe', () => {
-    for (const command of [...seedsExperiment, ...paperExperiment, ...smokeRun]) {
+    for (const command of [...seedsExperiment, ...paperExperiment, ...smokeRun, ...subsetRun]) {
       const model = /--model (\S+)/.exec(command)?.[1] ?? '';
       expect(modelNames).toContain(model);
       expect(command.startsWith('residual train ')).toBe(true);
     }
     expect(trainCommand('resnet20')).toContain('--schedule step --weight-decay 1e-4');
+  });
+
+  it.each([
+    ['ablation-smoke-sample', smokeRun],
+    ['ablation-cifar-depth-subset', subsetRun],
+  ] as const)('%s was recorded with the commands the lesson shows', (id, commands) => {
+    const runs = loadResults(id)?.runs ?? [];
+    expect(new Set(runs.map((run) => run['model']))).toEqual(new Set(commands.map((command) => options(command).get('--model'))));
+    for (const run of runs) {
+      const shown = commands.find((command) => options(command).get('--model') === run['model']) ?? '';
+      const recorded = options(run.command);
+      for (const [name, value] of options(shown)) if (!placeOnly.has(name)) expect(recorded.get(name), `${id}: ${name}`).toBe(value);
+      for (const name of recorded.keys()) if (!placeOnly.has(name)) expect(options(shown).has(name), `${id}: ${name} is not in the lesson's command`).toBe(true);
+    }
   });
 });

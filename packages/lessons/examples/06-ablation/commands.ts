@@ -6,8 +6,11 @@
 /** Where `residual download cifar10` puts the full data set by default. */
 export const cifar10Dir = 'data/cifar10';
 
+/** The paper's batch size, which is also `residual train`'s default. */
+export const paperBatchSize = 128;
+
 /** The paper's CIFAR-10 recipe (section 4.2): SGD, batch 128, lr 0.1 ÷ 10 at 50 % and 75 %, weight decay 1e-4. */
-export const paperRecipe = '--epochs 164 --batch-size 128 --lr 0.1 --schedule step --weight-decay 1e-4 --seed 1';
+export const paperRecipe = `--epochs 164 --batch-size ${paperBatchSize} --lr 0.1 --schedule step --weight-decay 1e-4 --seed 1`;
 
 /**
  * The command that trains one model with the paper's recipe on the full CIFAR-10.
@@ -34,5 +37,16 @@ export const paperExperiment = ['plain20', 'plain56', 'resnet20', 'resnet56'].ma
 // The smoke run, from the repository root: 2 epochs on the 2,000-image CIFAR-10 sample (wasm).
 export const smokeRun = ['resnet20', 'plain20'].map(
   (model) => `residual train --model ${model} --data ../shared/data/cifar10-sample --epochs 2 --backend wasm --seed 1 --out runs/smoke-${model}`,
+);
+// #endregion
+
+// #region subset
+// The larger CPU run, from the repository root: the paper's four networks for 4 epochs on every
+// fifth training image (10,000) and the whole test set, from the JPEG copy of CIFAR-10
+// (bench/pack-cifar10.sh unpacks it to data/cifar10-images), on wasm.
+export const subsetModels = ['plain20', 'plain56', 'resnet20', 'resnet56'] as const;
+export const subset = { images: 10_000, epochs: 4 } as const;
+export const subsetRun = subsetModels.map(
+  (model) => `residual train --model ${model} --data data/cifar10-images --limit ${subset.images} --epochs ${subset.epochs} --backend wasm --seed 1 --out runs/subset-${model}`,
 );
 // #endregion

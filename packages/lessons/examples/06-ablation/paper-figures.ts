@@ -8,3 +8,6 @@ export const paperTestError = {
   resnet20: 8.75,
   resnet56: 6.97,
 } as const;
+
+/** Section 4.2: the CIFAR-10 training ends at 64k iterations of batch 128. */
+export const paperIterations = 64_000;

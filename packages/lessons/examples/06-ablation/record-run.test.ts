@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadResults } from '../../src/results.js';
+import { subset, subsetModels } from './commands.js';
+import { subsetNumbers } from './numbers.js';
 import { resultLines } from './record-run.js';
 
 const metrics = [
@@ -28,5 +30,24 @@ describe('lesson 6: recording runs', () => {
     expect(loadResults('ablation-cifar-resnet18')).toBeUndefined();
     expect(loadResults('ablation-cifar-depth')).toBeUndefined();
     expect(readFileSync(new URL('../../content/en/06-ablation.mdx', import.meta.url), 'utf8')).toContain('<Results id="ablation-cifar-resnet18" />');
+  });
+
+  it('the recorded subset run has every epoch of the four networks', () => {
+    const runs = loadResults('ablation-cifar-depth-subset')?.runs ?? [];
+    const epochs = Array.from({ length: subset.epochs }, (_, index) => index + 1);
+    expect(runs.map((run) => `${run['model']}:${run['epoch']}`)).toEqual(subsetModels.flatMap((model) => epochs.map((epoch) => `${model}:${epoch}`)));
+    for (const run of runs) expect(run.dataset).toContain(`${subset.images.toLocaleString('en-US')} train / 10,000 test images`);
+  });
+
+  it('the recorded subset run says what the lesson says of it', () => {
+    const accuracy = subsetNumbers();
+    const train = (model: string): number => accuracy[`ablation.subset.${model}TrainAccuracy`] as number;
+    // at both depths the network with shortcuts is ahead of its plain twin, more so at 56 layers
+    expect(train('resnet20')).toBeGreaterThan(train('plain20'));
+    expect(train('resnet56')).toBeGreaterThan(train('plain56'));
+    expect(train('resnet56') - train('plain56')).toBeGreaterThan(train('resnet20') - train('plain20'));
+    // the deeper plain network is behind the shallower one; the deeper ResNet is not ahead yet
+    expect(train('plain56')).toBeLessThan(train('plain20'));
+    expect(train('resnet56')).toBeLessThan(train('resnet20'));
   });
 });
