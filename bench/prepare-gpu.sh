@@ -5,6 +5,8 @@
 #              bench/gpu-ablation.sh) bundled with esbuild (webgpu left external), TF.js's wasm
 #              binaries beside them (for wasm dry runs), and provenance.json (commit, date)
 # Usage, from the project root after npm install:  bash bench/prepare-gpu.sh
+# This is the developers' GPU recipe: it needs the workplace's shared folder (../shared, or
+# RESIDUAL_SHARED) for ../shared/gpu/prepare.sh. Nothing else in the project needs that folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${RESIDUAL_SHARED:-../shared}

@@ -5,15 +5,6 @@ import { resolve } from 'node:path';
 /** The repository root (this file is tests/training/cli-process.ts). */
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
-/**
- * The project's real CIFAR-10 sample: RESIDUAL_CIFAR10_SAMPLE, else <repo>/../shared/data/cifar10-sample
- * (CI clones shared/ beside the repository).
- */
-export function cifar10Sample(): string {
-  const fromEnv = process.env['RESIDUAL_CIFAR10_SAMPLE'];
-  return fromEnv !== undefined && fromEnv !== '' ? resolve(fromEnv) : resolve(repoRoot, '../shared/data/cifar10-sample');
-}
-
 /** A running `residual` process (the CLI's sources through tsx, as the bin runs them without dist/). */
 export interface CliProcess {
   readonly child: ChildProcess;

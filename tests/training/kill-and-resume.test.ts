@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeCheckpoint } from '@residual/core';
 import { describe, expect, it } from 'vitest';
-import { cifar10Sample, runCli, startCli } from './cli-process.js';
+import { runCli, startCli } from './cli-process.js';
 
 // 64 real CIFAR-10 images, batch 8: 8 steps an epoch, 3 epochs, on wasm with Residual's kernels.
 const trainArgs = (out: string) => [
-  'train', '--model', 'resnet20', '--data', cifar10Sample(), '--limit', '64', '--batch-size', '8',
+  'train', '--model', 'resnet20', '--data', 'cifar10-sample', '--limit', '64', '--batch-size', '8',
   '--epochs', '3', '--lr', '0.05', '--backend', 'wasm', '--seed', '3', '--out', out,
 ];
 
@@ -70,7 +70,7 @@ describe('killing a real training process mid-epoch loses at most that epoch', (
 
   it('a diverging loss stops with a message naming epoch and step, keeps the last good checkpoint, and --resume with a lower --lr recovers', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'residual-nan-')), 'run');
-    const base = ['train', '--data', cifar10Sample(), '--limit', '32', '--batch-size', '8', '--backend', 'wasm', '--out', out];
+    const base = ['train', '--data', 'cifar10-sample', '--limit', '32', '--batch-size', '8', '--backend', 'wasm', '--out', out];
     expect((await runCli([...base, '--epochs', '1'])).code).toBe(0);
     const good = await readFile(join(out, 'last.ckpt'));
 

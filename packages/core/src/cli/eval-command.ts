@@ -8,14 +8,15 @@ import { choiceOption, numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { useBackend } from './use-backend.js';
 
-export const evalUsage = `Usage: residual eval --checkpoint <run dir|file.ckpt> --data <dir|mnist> [options]
+export const evalUsage = `Usage: residual eval --checkpoint <run dir|file.ckpt> --data <dir|cifar10-sample|mnist> [options]
 
 Evaluates a trained model (batch norm in inference mode) and prints its loss and accuracy.
 
 Options:
   --checkpoint <path>  run folder written by residual train, or a .ckpt file
   --which <best|last>  which checkpoint of a run folder (default best)
-  --data <dir|mnist>   the data to evaluate on (its test split unless --split train)
+  --data <source>      the data to evaluate on (its test split unless --split train): a
+                       CIFAR-10 or image folder, cifar10-sample or mnist
   --split <test|train> which split (default test)
   --batch-size <n>     images per batch (default 256)
   --limit <n>          use at most n images
@@ -48,7 +49,7 @@ export async function evalCommand(args: readonly string[], io: CliIo): Promise<n
     return 0;
   }
   if (values.checkpoint === undefined) throw new UsageError('residual eval: --checkpoint must name a run folder or .ckpt file, but got none.');
-  if (values.data === undefined) throw new UsageError('residual eval: --data must name a CIFAR-10 folder, an image folder or mnist, but got none.');
+  if (values.data === undefined) throw new UsageError('residual eval: --data must name a CIFAR-10 folder, an image folder, cifar10-sample or mnist, but got none. Example: --data cifar10-sample.');
   const which = choiceOption('eval', 'which', values.which, ['best', 'last']);
   const split = choiceOption('eval', 'split', values.split, ['test', 'train']);
   const batchSize = numberOption('eval', 'batch-size', values['batch-size'], 256, 'positive integer');

@@ -70,8 +70,8 @@ describe('residual (no stack traces, one-paragraph errors)', () => {
     const { status, err } = await run('train', '--data', '/no/such/cifar', '--backend', 'wasm');
     expect(status).toBe(1);
     expect(err.split('\n').at(-1)).toBe(
-      "error: data: /no/such/cifar must be a folder (CIFAR-10 binary or <class>/<image> folders) or 'mnist', but it does not exist. " +
-        'To get CIFAR-10: residual download cifar10 --dir /no/such/cifar; for digits without a download: --data mnist.',
+      "error: data: /no/such/cifar must be a folder (CIFAR-10 binary or <class>/<image> folders), 'cifar10-sample' or 'mnist', but it does not exist. " +
+        'To get CIFAR-10: residual download cifar10 --dir /no/such/cifar; without a download: --data cifar10-sample (2,000 real CIFAR-10 images) or --data mnist.',
     );
     expect(err).not.toMatch(/\n\s+at /);
   });

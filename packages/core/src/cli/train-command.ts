@@ -12,14 +12,16 @@ import { UsageError } from './usage-error.js';
 import { limitDataset } from '../data/limit-dataset.js';
 import { useBackend } from './use-backend.js';
 
-export const trainUsage = `Usage: residual train --model <name> --data <dir|mnist> [options]
+export const trainUsage = `Usage: residual train --model <name> --data <dir|cifar10-sample|mnist> [options]
 
 Trains a model and writes a run folder: last.ckpt and best.ckpt (atomic, every epoch),
 metrics.jsonl (one JSON line per epoch) and curves.svg.
 
 Options:
   --model <name>         ${'model to build (default resnet20); see residual summary --help'}
-  --data <dir|mnist>     CIFAR-10 binary folder, image folder (<class>/<image>.jpg|png) or mnist
+  --data <source>        CIFAR-10 binary folder, image folder (<class>/<image>.jpg|png), or a
+                         data set that ships with Residual: cifar10-sample (2,000 real CIFAR-10
+                         training and 500 test images) or mnist
   --epochs <n>           epochs in total, also when resuming (default 10)
   --batch-size <n>       images per step (default 128, the paper's)
   --lr <x>               base learning rate (default 0.1 for sgd, 0.001 for adam)
@@ -80,7 +82,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     throw new UsageError(`residual train: --model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(model)}. See residual summary --help.`);
   }
   if (values.data === undefined) {
-    throw new UsageError('residual train: --data must name a CIFAR-10 folder, an image folder or mnist, but got none. Example: --data data/cifar10.');
+    throw new UsageError('residual train: --data must name a CIFAR-10 folder, an image folder, cifar10-sample or mnist, but got none. Example: --data cifar10-sample.');
   }
   const optimizerKind = choiceOption('train', 'optimizer', values.optimizer, ['sgd', 'adam']);
   const base = optimizerKind === 'sgd' ? paperSgd : defaultAdam;

@@ -9,7 +9,7 @@ export interface ImageSplit {
 }
 
 /** Which loader produced a dataset. */
-export type DatasetKind = 'cifar10' | 'image-folder' | 'mnist';
+export type DatasetKind = 'cifar10' | 'cifar10-sample' | 'image-folder' | 'mnist';
 
 /** A labelled image dataset with a train and a test split, ready for {@link makeBatch}. */
 export interface ImageDataset {

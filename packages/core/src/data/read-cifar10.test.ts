@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cifar10SampleDir } from './__fixtures__/sample-dir.js';
 import { cifar10ClassNames } from './cifar10-binary.js';
@@ -42,13 +43,22 @@ describe('loadDataset', () => {
     const error = await loadDataset('/nonexistent/cifar').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DataError);
     expect((error as Error).message).toBe(
-      "data: /nonexistent/cifar must be a folder (CIFAR-10 binary or <class>/<image> folders) or 'mnist', but it does not exist. " +
-        'To get CIFAR-10: residual download cifar10 --dir /nonexistent/cifar; for digits without a download: --data mnist.',
+      "data: /nonexistent/cifar must be a folder (CIFAR-10 binary or <class>/<image> folders), 'cifar10-sample' or 'mnist', but it does not exist. " +
+        'To get CIFAR-10: residual download cifar10 --dir /nonexistent/cifar; without a download: --data cifar10-sample (2,000 real CIFAR-10 images) or --data mnist.',
     );
   });
 
   it('tells which kind of data it found', async () => {
     const data = await loadDataset(cifar10SampleDir());
     expect(describeDataset(data)).toBe(`CIFAR-10 binary in ${cifar10SampleDir()}: 2,000 train / 500 test images, 10 classes, 32×32×3`);
+  });
+
+  it('loads the sample that ships with Residual by name, with no folder beside the repository', async () => {
+    const data = await loadDataset('cifar10-sample');
+    expect(data.kind).toBe('cifar10-sample');
+    expect(data.source).toBe(cifar10SampleDir());
+    expect(data.source.startsWith(resolve(fileURLToPath(import.meta.url), '../../../..'))).toBe(true);
+    expect(describeDataset(data)).toBe(`CIFAR-10 sample (${cifar10SampleDir()}): 2,000 train / 500 test images, 10 classes, 32×32×3`);
+    expect(data.classNames).toEqual(cifar10ClassNames);
   });
 });

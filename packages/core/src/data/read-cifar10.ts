@@ -29,7 +29,7 @@ export function isCifar10Folder(entries: readonly string[]): boolean {
  * @returns the dataset, images `[N, 32, 32, 3]` as bytes.
  * @throws DataError naming the missing file, or the file and byte offset of a corrupt record.
  * @example
- * const data = await readCifar10('../shared/data/cifar10-sample'); // 2,000 train, 500 test
+ * const data = await readCifar10(cifar10SampleDir); // from @residual/cifar10-sample: 2,000 train, 500 test
  */
 export async function readCifar10(dir: string): Promise<ImageDataset> {
   const entries = await readdir(dir);

@@ -36,7 +36,7 @@ export const paperExperiment = ['plain20', 'plain56', 'resnet20', 'resnet56'].ma
 // #region smoke
 // The smoke run, from the repository root: 2 epochs on the 2,000-image CIFAR-10 sample (wasm).
 export const smokeRun = ['resnet20', 'plain20'].map(
-  (model) => `residual train --model ${model} --data ../shared/data/cifar10-sample --epochs 2 --backend wasm --seed 1 --out runs/smoke-${model}`,
+  (model) => `residual train --model ${model} --data cifar10-sample --epochs 2 --backend wasm --seed 1 --out runs/smoke-${model}`,
 );
 // #endregion
 

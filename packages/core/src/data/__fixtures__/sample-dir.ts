@@ -1,12 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { cifar10SampleDir as bundledSampleDir } from '@residual/cifar10-sample';
 
 /**
- * The project's real CIFAR-10 sample (2,000 train / 500 test images in the official binary layout):
- * `RESIDUAL_CIFAR10_SAMPLE`, else `<repo>/../shared/data/cifar10-sample` (CI clones `shared/` beside the repo).
+ * The project's real CIFAR-10 sample (2,000 train / 500 test images in the official binary layout),
+ * from the workspace package `@residual/cifar10-sample`: it ships with the repository.
  */
 export function cifar10SampleDir(): string {
-  const fromEnv = process.env['RESIDUAL_CIFAR10_SAMPLE'];
-  if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv);
-  return resolve(fileURLToPath(import.meta.url), '../../../../../../../shared/data/cifar10-sample');
+  return bundledSampleDir;
 }
