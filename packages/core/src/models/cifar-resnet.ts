@@ -182,7 +182,7 @@ export function preactResnet110(options: ResNetOptions = {}): ResNetModel {
 }
 
 /**
- * The seeds' CIFAR ResNet-18: ResNet-18's four stages (64…512 filters, `[2, 2, 2, 2]`) on a
+ * ResNet-18 with a 3×3 stem for CIFAR-10: ResNet-18's four stages (64…512 filters, `[2, 2, 2, 2]`) on a
  * 3×3 stem without max-pool, for 32×32 images — the layout most CIFAR-10 training recipes use
  * (≈ 11.2 M parameters).
  *

@@ -43,7 +43,7 @@ function cifarDepth(depth: number): readonly number[] {
   return [n, n, n];
 }
 
-/** The seeds' CIFAR ResNet-18: the ImageNet ResNet-18 stages on a 3×3 stem without max-pool. */
+/** ResNet-18 with a 3×3 stem for CIFAR-10: the ImageNet ResNet-18 stages, no max-pool. */
 const cifarWide = {
   stem: 'cifar',
   stemFilters: 64,
