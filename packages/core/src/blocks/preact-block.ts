@@ -5,7 +5,7 @@ import { conv2d, type WindowError } from '../layers/conv2d.js';
 import { relu } from '../layers/relu.js';
 import type { Sym } from '../layers/sym.js';
 import type { BlockOptions } from './block-options.js';
-import { blockScope } from './residual-block.js';
+import { blockScope } from './block-scope.js';
 import { shortcutLayers } from './shortcut.js';
 
 /** Output channels per filter of a pre-activation block: 1, as the basic block. */
@@ -39,17 +39,21 @@ export function preactBlock<InShape extends Shape, const Options extends BlockOp
   return preactLayers(x as Sym, options as BlockOptions) as Sym<Poisoned<BlockOutput<InShape, Options, typeof preactBlockExpansion, 'preactBlock'>, ImageShape>>;
 }
 
+/** The layers of a pre-activation block, one operation per line. */
 function preactLayers(x: Sym, options: BlockOptions): Sym<ImageShape> {
   const { filters, strides = 1, shortcut = 'identity' } = options;
   return blockScope('preactBlock', x, options, preactBlockExpansion, () => {
-    const bn1 = batchNorm(x as Sym<ImageShape>, { name: 'bn1' }); // [N, H, W, C]
-    const relu1 = relu(bn1, { name: 'relu1' });
-    const conv1 = conv2d(relu1, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }); // [N, H/S, W/S, filters]
-    const bn2 = batchNorm(conv1, { name: 'bn2' });
-    const relu2 = relu(bn2, { name: 'relu2' });
-    const conv2 = conv2d(relu2, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }); // [N, H/S, W/S, filters]
-    if (shortcut === 'none') return conv2;
-    const identity = shortcut === 'identity' ? x : shortcutLayers(relu1, { shortcut, channels: filters * preactBlockExpansion, strides, normalize: false });
-    return add(conv2, identity as Sym<ImageShape>, { name: 'add' }); // no ReLU after the add: the identity path stays clean
+    const input = x as Sym<ImageShape>; // [N, H, W, C]
+    let out = batchNorm(input, { name: 'bn1' });
+    out = relu(out, { name: 'relu1' });
+    const preactivated = out; // what a shape-changing shortcut reads too
+    out = conv2d(out, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }); // [N, H/S, W/S, filters]
+    out = batchNorm(out, { name: 'bn2' });
+    out = relu(out, { name: 'relu2' });
+    out = conv2d(out, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }); // [N, H/S, W/S, filters]
+    if (shortcut === 'none') return out;
+    const from = shortcut === 'identity' ? input : preactivated;
+    const identity = shortcutLayers(from, { shortcut, channels: filters * preactBlockExpansion, strides, normalize: false }); // [N, H/S, W/S, filters]
+    return add(out, identity, { name: 'add' }); // no ReLU after the add: the identity path stays clean
   });
 }

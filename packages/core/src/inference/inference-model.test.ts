@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../models/registry.js';
-import type { ModelName } from '../models/resnet-spec.js';
+import type { ModelName } from '../models/resnet.js';
 import { computingKernels } from '../train/kernel-times.js';
 import { randomizeBatchNorms } from './__fixtures__/randomize-batch-norms.js';
 import { inferenceModel, type InferenceModel } from './inference-model.js';
