@@ -5,6 +5,7 @@ export { withSeed, withNamePrefix } from './layers/scope.js';
 export { input } from './layers/input.js';
 export { conv2d, type Conv2dOptions } from './layers/conv2d.js';
 export { batchNorm, isBatchNormLayer, ResidualBatchNormalization, type BatchNormOptions } from './layers/batch-norm.js';
+export { layerWeight, findLayerWeight } from './layers/layer-weight.js';
 export { relu } from './layers/relu.js';
 export { add } from './layers/add.js';
 export { maxPool2d, avgPool2d, type Pool2dOptions } from './layers/pool2d.js';

@@ -67,11 +67,11 @@ export class ResidualBatchNormalization extends stockBatchNormalization() {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0] : inputs; // [N, H, W, C]
       if (x === undefined) throw new Error(`batchNorm: layer ${this.name} must get one input, but got none.`);
-      const gamma = layerWeight('batchNorm', this, 'gamma').read() as tf.Tensor1D;
-      const beta = layerWeight('batchNorm', this, 'beta').read() as tf.Tensor1D;
+      const gamma = layerWeight(this, 'gamma', 'batchNorm').read() as tf.Tensor1D;
+      const beta = layerWeight(this, 'beta', 'batchNorm').read() as tf.Tensor1D;
       const { y, mean, variance } = batchNormTraining(x, gamma, beta, this.varianceEpsilon);
       for (const [name, batch] of [['moving_mean', mean], ['moving_variance', variance]] as const) {
-        const running = layerWeight('batchNorm', this, name);
+        const running = layerWeight(this, name, 'batchNorm');
         const momentum = this.runningMomentum;
         running.write(multiplyAdd(running.read(), momentum, tf.mul(batch, 1 - momentum))); // = running − (running − batch)·(1 − momentum)
       }
