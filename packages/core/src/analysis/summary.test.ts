@@ -1,6 +1,9 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, test } from 'vitest';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { buildModel } from '../models/registry.js';
+import { countMacs } from './count-macs.js';
+import { countParams } from './count-params.js';
 import { summarize } from './summarize.js';
 import { summary } from './summary.js';
 
@@ -60,5 +63,14 @@ describe('summary', () => {
     expect(text).toContain(`Trainable params: ${params.trainable.toLocaleString('en-US')}`);
     expect(text).toContain('Non-trainable params: 1,568 (BatchNorm running mean and variance');
     expect(text).not.toContain('v1.5'); // no bottlenecks here
+  });
+
+  test('counting MACs needs known output sizes: a model of unknown image size is refused, not counted 0', () => {
+    const images = tfl.input({ shape: [null, null, 3] as unknown as number[] });
+    const features = tfl.layers.conv2d({ filters: 4, kernelSize: 3, name: 'conv' }).apply(images) as tfl.SymbolicTensor;
+    const open = tfl.model({ inputs: images, outputs: features });
+    expect(() => countMacs(open)).toThrow("countMacs: layer conv's output must have a known size, but got [N,?,?,4]. Build the model with a fixed inputShape.");
+    expect(countParams(open).trainable).toBe(3 * 3 * 3 * 4 + 4); // the weights are known
+    open.dispose();
   });
 });

@@ -16,6 +16,9 @@ describe('conv2dOutputShape', () => {
       'shape error: conv2d: input must be rank 4 [N,H,W,C], but got [N,784] — pass a batch of feature maps, NHWC',
     );
     expect(() => conv2dOutputShape([null, 32, 32, 3], { filters: 8, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(ShapeError);
+    expect(() => conv2dOutputShape([null, 32, null, 3], { filters: 8, kernelSize: 3 })).toThrow(
+      'shape error: conv2d: input height and width must be known, but got [N,32,?,3] — give input() the image size',
+    );
   });
 });
 
@@ -23,6 +26,7 @@ describe('pool2dOutputShape', () => {
   test('strides default to the pool size; channels stay', () => {
     expect(pool2dOutputShape([null, 32, 32, 16], { poolSize: 2 })).toEqual([null, 16, 16, 16]);
     expect(pool2dOutputShape([null, 112, 112, 64], { poolSize: 3, strides: 2, padding: 1 }, 'maxPool2d')).toEqual([null, 56, 56, 64]);
+    expect(pool2dOutputShape([null, 8, 8, null], { poolSize: 2 })).toEqual([null, 4, 4, null]); // unknown channels stay unknown
   });
 
   test('numeric padding is at most half the pool size (PyTorch)', () => {

@@ -7,6 +7,11 @@ test('global pooling, flatten and dense shapes', () => {
   expect(denseOutputShape([null, 512], 10)).toEqual([null, 10]);
 });
 
+test('an unknown dimension stays unknown (null), as the types widen to number', () => {
+  expect(globalPoolOutputShape([null, 7, 7, null])).toEqual([null, null]);
+  expect(flattenOutputShape([4, 7, null, 512])).toEqual([4, null]);
+});
+
 test('rank errors use the words of the type errors', () => {
   expect(() => denseOutputShape([null, 7, 7, 512], 10)).toThrow(
     'shape error: dense: input must be rank 2 [N,features], but got [N,7,7,512] — call flatten(x) or globalAvgPool(x) first',
