@@ -21,3 +21,9 @@ test('rank errors use the words of the type errors', () => {
   );
   expect(() => flattenOutputShape([null])).toThrow('shape error: flatten: input must be rank 2 or more [N,…], but got [N] — pass a batch');
 });
+
+test('a known batch passes through; a rank-2 input flattens to itself (found by mutation testing)', () => {
+  expect(globalPoolOutputShape([4, 7, 7, 512])).toEqual([4, 512]);
+  expect(denseOutputShape([4, 512], 10)).toEqual([4, 10]);
+  expect(flattenOutputShape([4, 5])).toEqual([4, 5]);
+});
