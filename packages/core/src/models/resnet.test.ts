@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { input } from '../layers/input.js';
 import { withSeed } from '../layers/scope.js';
 import type { Sym } from '../layers/sym.js';
-import { resnet50 } from './builders.js';
+import { countParams } from '../analysis/count-params.js';
+import { preactResnet20, resnet18, resnet20, resnet20a, resnet50 } from './builders.js';
 import { makeStage, type StageSpec } from './resnet.js';
 
 beforeAll(async () => {
@@ -63,5 +64,49 @@ describe('a built model', () => {
     expect(model.input.tensor).toBe(model.layersModel.inputs[0]);
     expect(model.output.tensor).toBe(model.layersModel.outputs[0]);
     model.dispose();
+  });
+});
+
+describe('the model around the stages', () => {
+  const names = (model: { layersModel: tfl.LayersModel }) => model.layersModel.layers.map((layer) => layer.name);
+
+  test('ImageNet: 7×7/2 conv, BN, ReLU, 3×3/2 max-pool; stages at stride 1, 2, 2, 2; pool and fc', () => {
+    const model = resnet18({ inputShape: [64, 64, 3], numClasses: 5, seed: 1 });
+    const layers = names(model);
+    expect(layers.slice(0, 7)).toEqual(['input', 'conv1.pad', 'conv1', 'bn1', 'relu', 'maxpool', 'layer1.0.conv1']);
+    expect(layers.slice(-2)).toEqual(['avgpool', 'fc']);
+    const shapeOf = (name: string) => model.layersModel.getLayer(name).outputShape;
+    expect(['conv1', 'maxpool', 'layer1.1.relu', 'layer2.1.relu', 'layer3.1.relu', 'layer4.1.relu'].map(shapeOf)).toEqual([
+      [null, 32, 32, 64],
+      [null, 16, 16, 64],
+      [null, 16, 16, 64],
+      [null, 8, 8, 128],
+      [null, 4, 4, 256],
+      [null, 2, 2, 512],
+    ]);
+    expect(layers.filter((name) => name.includes('downsample'))).toEqual(['layer2.0.downsample.0', 'layer2.0.downsample.1', 'layer3.0.downsample.0', 'layer3.0.downsample.1', 'layer4.0.downsample.0', 'layer4.0.downsample.1']);
+    model.dispose();
+  });
+
+  test('CIFAR: a 3×3 conv, BN and ReLU, no pool; option A has no weights in its shortcuts; pre-activation ends with BN and ReLU', () => {
+    const [projected, paper, preact] = [resnet20({ seed: 1 }), resnet20a({ seed: 1 }), preactResnet20({ seed: 1 })];
+    expect(names(projected).slice(0, 5)).toEqual(['input', 'conv1', 'bn1', 'relu', 'layer1.0.conv1']);
+    expect(names(preact).slice(0, 3)).toEqual(['input', 'conv1', 'layer1.0.bn1']);
+    expect(names(preact).slice(-4)).toEqual(['bn_final', 'relu_final', 'avgpool', 'fc']);
+    expect(names(projected).slice(-3)).toEqual(['layer3.2.relu', 'avgpool', 'fc']);
+    expect(countParams(projected).trainable - countParams(paper).trainable).toBe(16 * 32 + 2 * 32 + 32 * 64 + 2 * 64);
+    expect(countParams(preact)).toEqual(countParams(paper));
+    for (const model of [projected, paper, preact]) model.dispose();
+  });
+
+  test('options: the seed reaches every layer, bad numbers are refused', () => {
+    const [a, b] = [resnet20({ seed: 3, inputShape: [8, 8, 3] }), resnet20({ seed: 3, inputShape: [8, 8, 3] })];
+    expect(a.config).toEqual({ name: 'resnet20', numClasses: 10, inputShape: [8, 8, 3], seed: 3 });
+    expect(a.layersModel.getWeights().map((weight) => Array.from(weight.dataSync()))).toEqual(b.layersModel.getWeights().map((weight) => Array.from(weight.dataSync())));
+    const unseeded = resnet20({ inputShape: [8, 8, 3] });
+    expect(unseeded.config).not.toHaveProperty('seed');
+    expect(() => resnet20({ numClasses: 2.5 })).toThrow('resnet20: numClasses must be a positive integer, but got 2.5. Pass e.g. 10.');
+    expect(() => resnet20({ inputShape: [8, 0, 3] })).toThrow('resnet20: inputShape must be [H, W, C] of positive integers, but got [8, 0, 3]. Pass e.g. [32, 32, 3].');
+    for (const model of [a, b, unseeded]) model.dispose();
   });
 });
