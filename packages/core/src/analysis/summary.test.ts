@@ -4,6 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { buildModel } from '../models/registry.js';
 import { countMacs } from './count-macs.js';
 import { countParams } from './count-params.js';
+import { layersModelOf, sizeOf } from './model-source.js';
 import { summarize } from './summarize.js';
 import { summary } from './summary.js';
 
@@ -72,5 +73,13 @@ describe('summary', () => {
     expect(() => countMacs(open)).toThrow("countMacs: layer conv's output must have a known size, but got [N,?,?,4]. Build the model with a fixed inputShape.");
     expect(countParams(open).trainable).toBe(3 * 3 * 3 * 4 + 4); // the weights are known
     open.dispose();
+  });
+
+  test('sizes of weights and outputs must be known: the message names what and who asked', () => {
+    expect(sizeOf([3, 3, 16, 32], 'countParams', 'weight conv1/kernel')).toBe(4608);
+    expect(sizeOf([], 'countParams', 'weight bias')).toBe(1);
+    expect(() => sizeOf([3, null], 'countParams', 'weight w')).toThrow('countParams: weight w must have known dimensions, but got [3,?]. Build the model with a fixed inputShape.');
+    expect(layersModelOf(model)).toBe(model.layersModel);
+    expect(layersModelOf(model.layersModel)).toBe(model.layersModel);
   });
 });

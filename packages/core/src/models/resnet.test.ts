@@ -7,7 +7,7 @@ import { withSeed } from '../layers/scope.js';
 import type { Sym } from '../layers/sym.js';
 import { countParams } from '../analysis/count-params.js';
 import { preactResnet20, resnet18, resnet20, resnet20a, resnet50 } from './builders.js';
-import { makeStage, type StageSpec } from './resnet.js';
+import { blockExpansion, makeStage, type StageSpec } from './resnet.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,6 +27,10 @@ function stageLayers(dims: [number, number, number], stage: StageSpec): string[]
 }
 
 describe('makeStage', () => {
+  test('each block kind has its expansion (torchvision: BasicBlock 1, Bottleneck 4)', () => {
+    expect(blockExpansion).toEqual({ basic: 1, bottleneck: 4, preact: 1 });
+  });
+
   test('only the block that changes the shape gets the stage\'s shortcut (ResNet-50\'s layer1: 64 → 256 channels)', () => {
     const names = stageLayers([56, 56, 64], { block: 'bottleneck', filters: 64, blocks: 3, strides: 1, shortcut: 'projection', name: 'layer1' });
     expect(names.filter((name) => name.includes('downsample'))).toEqual(['layer1.0.downsample.0', 'layer1.0.downsample.1']);
