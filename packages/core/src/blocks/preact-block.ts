@@ -14,9 +14,9 @@ export const preactBlockExpansion = 1;
 /**
  * The full pre-activation residual block (He et al. 2016, "Identity Mappings in Deep Residual
  * Networks", fig. 1b and 4e): BN → ReLU → conv3×3 → BN → ReLU → conv3×3, plus the shortcut, and
- * no ReLU after the add — so `x_{l+1} = x_l + F(x_l)` and, over many blocks,
- * `x_L = x_l + Σ F(x_i)`: the gradient reaches every block through a sum with no mask (the paper's
- * eqs. 4–5). A network of these ends with one more BN and ReLU before pooling.
+ * no ReLU after the add — so `x_{l+1} = x_l + F(x_l)` and, across blocks whose shortcuts are
+ * identities, `x_L = x_l + Σ F(x_i)`: the gradient reaches block l through that sum, unmasked (the
+ * paper's eqs. 4–5). A network of these ends with one more BN and ReLU before pooling.
  *
  * When the block changes the shape, the shortcut (a projection, here a 1×1 conv without BN as in
  * the paper's code, or a zero-pad) reads the pre-activated input `relu(bn1(x))`, which both paths
