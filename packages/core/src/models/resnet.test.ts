@@ -109,6 +109,9 @@ describe('the model around the stages', () => {
     expect(a.layersModel.getWeights().map((weight) => Array.from(weight.dataSync()))).toEqual(b.layersModel.getWeights().map((weight) => Array.from(weight.dataSync())));
     const unseeded = resnet20({ inputShape: [8, 8, 3] });
     expect(unseeded.config).not.toHaveProperty('seed');
+    const single = resnet20({ numClasses: 1, inputShape: [8, 8, 3] }); // one class is a valid head
+    expect(single.output.shape).toEqual([null, 1]);
+    single.dispose();
     expect(() => resnet20({ numClasses: 2.5 })).toThrow('resnet20: numClasses must be a positive integer, but got 2.5. Pass e.g. 10.');
     expect(() => resnet20({ inputShape: [8, 0, 3] })).toThrow('resnet20: inputShape must be [H, W, C] of positive integers, but got [8, 0, 3]. Pass e.g. [32, 32, 3].');
     for (const model of [a, b, unseeded]) model.dispose();
