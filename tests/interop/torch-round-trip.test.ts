@@ -85,5 +85,5 @@ describe.skipIf(skip !== undefined)('Residual → PyTorch → Residual', () => {
     tf.dispose(x);
     model.dispose();
     imported.model.dispose();
-  });
+  }, 600_000);
 });
