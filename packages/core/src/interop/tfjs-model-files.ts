@@ -63,7 +63,8 @@ function joinWeights(data: tf.io.WeightData | undefined): Uint8Array {
  * A model in TF.js's own layers format, as files: `model.json` (topology, weights manifest and
  * `userDefinedMetadata`) and binary weight shards `group1-shard<i>of<n>.bin`. Any TF.js app loads
  * it with `tf.loadLayersModel('<url>/model.json')` — it uses only stock layers (the ImageNet
- * stem's padded max pool becomes `ZeroPadding2D` + `MaxPooling2D`) — and gets the same logits. Batch norms are stored as they are (not folded).
+ * stem's padded max pool becomes `ZeroPadding2D` + `MaxPooling2D`) — and gets the same logits.
+ * Batch norms are stored as they are (not folded).
  *
  * @param model - the TF.js model.
  * @param options - `metadata` for `userDefinedMetadata`; `shardBytes` (default 4 MB).
