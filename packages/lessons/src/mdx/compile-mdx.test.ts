@@ -82,3 +82,20 @@ describe('compileMdxFile rejects what the site cannot render, naming file and li
     await expect(compileMdxFile(file, { data: null })).resolves.toMatchObject({ frontmatter: { title: 'T' } });
   });
 });
+
+describe('math', () => {
+  test('$…$ and $$…$$ are typeset by KaTeX at build time, as HTML and MathML', async () => {
+    const lesson = await compile('Inline $H(x) = F(x) + x$ and a display:\n\n$$\n\\frac{\\partial a^{[l+2]}}{\\partial a^{[l]}} = \\frac{\\partial F}{\\partial a^{[l]}} + I\n$$');
+    expect(lesson.code).toContain('katex');
+    expect(lesson.code).toContain('katex-display');
+    expect(lesson.code).toMatch(/annotation,\{encoding:"application\/x-tex",children:"H\(x\) = F\(x\) \+ x"/);
+    expect(lesson.code).toMatch(/math,\{xmlns:"http:\/\/www.w3.org\/1998\/Math\/MathML"/);
+  });
+  test('math counts for the parity check like prose: its numbers are in the section', async () => {
+    const lesson = await compile('$0.9^{22}$ and $$\nk = 22\n$$');
+    expect(lesson.outline.sections[0]?.numbers).toEqual(['0.9', '22', '22']);
+  });
+  test('a formula KaTeX cannot typeset fails the build with its line', async () => {
+    await expect(compile('Text.\n\n$\\frac{1}{$ and $a × b$')).rejects.toThrow(/bad\.mdx:7:\d+ math must be valid KaTeX, but KaTeX parse error/);
+  });
+});
