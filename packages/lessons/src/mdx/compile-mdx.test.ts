@@ -43,7 +43,7 @@ describe('compileMdxFile rejects what the site cannot render, naming file and li
   test('an unknown component', async () => {
     await expect(compile('Hello <Chart id="x" />')).rejects.toThrow(
       'compileMdxFile: bad.mdx must use only known components with valid references, but it has 1 problem:\n' +
-        '  bad.mdx:5:7 <Chart> is not a lesson component; use one of <Example>, <Num>, <DataTable>, <Live>, <CompilerError>, <Results>, <Exercise>, <Answer>',
+        '  bad.mdx:5:7 <Chart> is not a lesson component; use one of <Example>, <Num>, <DataTable>, <Live>, <CompilerError>, <Results>, <Diagram>, <Exercise>, <Answer>',
     );
   });
   test('missing, unknown and non-literal props', async () => {
@@ -54,9 +54,10 @@ describe('compileMdxFile rejects what the site cannot render, naming file and li
   });
   test('references the build did not produce', async () => {
     const error = await compile(
-      '<Num id="sample.nope" />\n\n<Example file="01-sample/hello.ts" region="missing" />\n\n<Live id="nope" />\n\n<CompilerError id="gone" />\n\n<Num id="sample.table" />',
+      '<Num id="sample.nope" />\n\n<Example file="01-sample/hello.ts" region="missing" />\n\n<Live id="nope" />\n\n<CompilerError id="gone" />\n\n<Num id="sample.table" />\n\n<Diagram id="resnet-block" />',
     ).catch((caught: Error) => caught.message);
-    expect(error).toContain('has 5 problems');
+    expect(error).toContain('has 6 problems');
+    expect(error).toContain('bad.mdx:15 <Diagram id="resnet-block"> must be one of residual-block, bottleneck, gradient-paths, family-stages, but it is not');
     expect(error).toContain('bad.mdx:5 <Num id="sample.nope"> must be produced by an examples/*/numbers.ts, but no numbers() returned it (did you mean one of: sample.params, sample.table?)');
     expect(error).toContain('bad.mdx:7 <Example file="01-sample/hello.ts" region="missing"> must name a region of the file, but it has count');
     expect(error).toContain('bad.mdx:9 <Live id="nope"> must be registered in examples/live.ts, but it is not (registered: sample-live)');

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { lessonsRoot, type LessonDirs } from '../package-root.js';
+import { inputHash } from './input-hash.js';
+
+/** A cache of generated values, each stored with the hash of the inputs it was computed from. */
+export interface GeneratedCache {
+  /** The value stored under `name` if its inputs are unchanged, else `undefined`. */
+  read<Value>(name: string, inputs: readonly string[]): Value | undefined;
+  /** Stores `value` under `name` with the hash of `inputs`. */
+  write(name: string, inputs: readonly string[], value: unknown): void;
+}
+
+/**
+ * A file cache in `generated/.cache/` (a turbo output, so it travels with turbo's cache too): the
+ * second build recomputes only the values whose inputs changed.
+ *
+ * @param dirs - the lessons tree.
+ * @example
+ * const cache = generatedCache(lessonDirs());
+ * cache.read('numbers-04-bottleneck', numbersInputs(dirs, '04-bottleneck'));
+ */
+export function generatedCache(dirs: LessonDirs): GeneratedCache {
+  const folder = join(dirs.generated, '.cache');
+  const base = dirname(dirname(lessonsRoot()));
+  const file = (name: string) => join(folder, `${name}.json`);
+  return {
+    read<Value>(name: string, inputs: readonly string[]) {
+      if (!existsSync(file(name))) return undefined;
+      const stored = JSON.parse(readFileSync(file(name), 'utf8')) as { key: string; value: Value };
+      return stored.key === inputHash(inputs, base) ? stored.value : undefined;
+    },
+    write(name, inputs, value) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(file(name), `${JSON.stringify({ key: inputHash(inputs, base), value })}\n`);
+    },
+  };
+}
+
+/**
+ * What every generated value may depend on besides its own files: the library's sources, this
+ * package's machinery, the shared example helpers, the recorded results, the bugs and the
+ * installed versions (the lockfile).
+ *
+ * @param dirs - the lessons tree.
+ * @example
+ * sharedInputs(lessonDirs()); // ['…/packages/core/src', '…/packages/shapes/src', …]
+ */
+export function sharedInputs(dirs: LessonDirs): string[] {
+  const packages = dirname(lessonsRoot());
+  return [
+    join(packages, 'core/src'),
+    join(packages, 'shapes/src'),
+    join(lessonsRoot(), 'src'),
+    join(lessonsRoot(), 'tsconfig.json'),
+    join(dirname(packages), 'package-lock.json'),
+    join(dirs.examples, 'shared'),
+    dirs.results,
+    dirs.bugs,
+  ];
+}
