@@ -37,7 +37,7 @@ export function Results({ id }: { id: string }) {
           <thead>
             <tr>
               {fields.map((field) => (
-                <th key={field}>{field}</th>
+                <th key={field}>{ui.strings[`results.field.${field}`] ?? field}</th>
               ))}
             </tr>
           </thead>
