@@ -19,7 +19,7 @@ export function Diagram({ id }: { id: DiagramId }) {
   if (draw === undefined) throw new Error(`Diagram: id must be one of ${Object.keys(drawings).join(', ')}, but got "${id}".`);
   return (
     <figure className="diagram" data-diagram={id}>
-      <div className="diagram-scroll">{draw()}</div>
+      <div className="diagram-scroll" tabIndex={0}>{draw()}</div>
       <figcaption>{ui.t(`diagram.${id}.caption`)}</figcaption>
     </figure>
   );

@@ -32,7 +32,7 @@ export function Results({ id }: { id: string }) {
   const fields = measurementFields(recorded.runs);
   return (
     <figure className="results" data-results={id} data-measured="true">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>
@@ -50,7 +50,7 @@ export function Results({ id }: { id: string }) {
       </div>
       <details className="provenance">
         <summary>{ui.t('results.source', { file: recorded.file.replace(/^results\//, '') })}</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lessonsRoot, type LessonDirs } from '../package-root.js';
 import { inputHash } from './input-hash.js';
@@ -37,6 +37,9 @@ export function generatedCache(dirs: LessonDirs): GeneratedCache {
   };
 }
 
+/** Folders of `src/` that no example, bug or numbers file imports. */
+const machineryOnly = new Set(['mdx', 'parity', 'scaffold', '__fixtures__']);
+
 /**
  * What every generated value may depend on besides its own files: the library's sources, this
  * package's machinery, the shared example helpers, the recorded results, the bugs and the
@@ -51,7 +54,11 @@ export function sharedInputs(dirs: LessonDirs): string[] {
   return [
     join(packages, 'core/src'),
     join(packages, 'shapes/src'),
-    join(lessonsRoot(), 'src'),
+    // This package's machinery, less the parts examples never import (the MDX pipeline, the
+    // parity check, the scaffold), so editing those does not recompute every lesson's numbers.
+    ...readdirSync(join(lessonsRoot(), 'src'))
+      .filter((name) => !machineryOnly.has(name))
+      .map((name) => join(lessonsRoot(), 'src', name)),
     join(lessonsRoot(), 'tsconfig.json'),
     join(dirname(packages), 'package-lock.json'),
     join(dirs.examples, 'shared'),

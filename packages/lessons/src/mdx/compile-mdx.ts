@@ -8,6 +8,7 @@ import { checkReferences } from './check-references.js';
 import { collectOutline } from './collect-outline.js';
 import { remarkJoinCjkLines } from './join-cjk-lines.js';
 import type { MdNode } from './mdast.js';
+import { rehypeScrollableMath } from './scrollable-math.js';
 import type { LessonHeading, LessonOutline } from './outline-types.js';
 
 /** A lesson's front matter: `title` is required, the rest is free. */
@@ -77,7 +78,7 @@ export async function compileMdxFile(file: string, options: CompileMdxOptions): 
         mdx.remarkPlugins = [remarkGfm, remarkMath, remarkJoinCjkLines, checkLesson, ...(mdx.remarkPlugins ?? [])];
         // strict: math written with Unicode (× or −) instead of TeX (\times, -) is an error, so every
         // formula is typeset the same way.
-        mdx.rehypePlugins = [...(mdx.rehypePlugins ?? []), [rehypeKatex, { strict: 'error' }], checkMath];
+        mdx.rehypePlugins = [...(mdx.rehypePlugins ?? []), [rehypeKatex, { strict: 'error' }], rehypeScrollableMath, checkMath];
         return mdx;
       },
     });
