@@ -75,11 +75,14 @@ export function residualAssets() {
       'astro:server:setup': ({ server }) => {
         // The dev server serves the same files straight from their sources.
         server.middlewares.use((req, res, next) => {
-          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/(tfjs-wasm|api)\//, '/$1/');
+          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/(tfjs-wasm|api|pagefind)\//, '/$1/');
           const wasm = /^\/tfjs-wasm\/([\w.-]+\.wasm)$/.exec(path);
           const api = /^\/api\/(shapes|core|lessons)\/(.*)$/.exec(path);
+          // Search in dev uses the index of the last build (site/dist/pagefind), when there is one.
+          const search = /^\/pagefind\/([\w.-]+(?:\/[\w.-]+)*)$/.exec(path);
           let file;
           if (wasm?.[1]) file = join(wasmDir(), wasm[1]);
+          else if (search?.[1] && !search[1].includes('..')) file = join(repo, 'site/dist/pagefind', search[1]);
           else if (api?.[1] && api[1] in apiDocs) {
             const root = apiDocs[/** @type {keyof typeof apiDocs} */ (api[1])];
             file = normalize(join(root, api[2] || 'index.html'));
@@ -87,7 +90,7 @@ export function residualAssets() {
             else if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
           }
           if (file === undefined || !existsSync(file)) return next();
-          const types = { '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+          const types = { '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
           res.setHeader('content-type', types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream');
           createReadStream(file).pipe(res);
         });
