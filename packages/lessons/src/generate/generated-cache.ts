@@ -17,8 +17,9 @@ export interface GeneratedCache {
  *
  * @param dirs - the lessons tree.
  * @example
- * const cache = generatedCache(lessonDirs());
- * cache.read('numbers-04-bottleneck', numbersInputs(dirs, '04-bottleneck'));
+ * const dirs = lessonDirs();
+ * const cache = generatedCache(dirs);
+ * cache.read('numbers-04-bottleneck', [join(dirs.examples, '04-bottleneck'), ...sharedInputs(dirs)]); // undefined once an input changed
  */
 export function generatedCache(dirs: LessonDirs): GeneratedCache {
   const folder = join(dirs.generated, '.cache');

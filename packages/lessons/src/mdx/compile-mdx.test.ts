@@ -97,6 +97,7 @@ describe('math', () => {
     expect(lesson.outline.sections[0]?.numbers).toEqual(['0.9', '22', '22']);
   });
   test('a formula KaTeX cannot typeset fails the build with its line', async () => {
-    await expect(compile('Text.\n\n$\\frac{1}{$ and $a × b$')).rejects.toThrow(/bad\.mdx:7:\d+ math must be valid KaTeX, but KaTeX parse error/);
+    await expect(compile('Text.\n\n$\\frac{1}{$ and $1 训练$')).rejects.toThrow(/bad\.mdx:7:\d+ math must be valid KaTeX, but KaTeX parse error: .*\. Balance the braces, use TeX commands, and put words in \\text\{…\}/);
+    await expect(compile('$n \\cdot 训练$')).rejects.toThrow(/bad\.mdx:5:1 math must be valid KaTeX, but KaTeX parse error: LaTeX-incompatible input and strict mode is set to 'error': Unicode text character "训" used in math mode/);
   });
 });

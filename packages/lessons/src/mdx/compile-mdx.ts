@@ -65,7 +65,7 @@ export async function compileMdxFile(file: string, options: CompileMdxOptions): 
     for (const message of file.messages) {
       if (message.source !== 'rehype-katex') continue;
       const reason = message.cause instanceof Error ? message.cause.message : message.reason;
-      state.problems.push(`${message.line ?? '?'}:${message.column ?? '?'} math must be valid KaTeX, but ${reason}`);
+      state.problems.push(`${message.line ?? '?'}:${message.column ?? '?'} math must be valid KaTeX, but ${reason}. Balance the braces, use TeX commands, and put words in \\text{…}`);
     }
   };
   let result: Awaited<ReturnType<typeof bundleMDX>>;
@@ -76,8 +76,8 @@ export async function compileMdxFile(file: string, options: CompileMdxOptions): 
       mdxOptions(mdx) {
         // Before mdx-bundler's own plugins, which add a generated `export const frontmatter`.
         mdx.remarkPlugins = [remarkGfm, remarkMath, remarkJoinCjkLines, checkLesson, ...(mdx.remarkPlugins ?? [])];
-        // strict: math written with Unicode (× or −) instead of TeX (\times, -) is an error, so every
-        // formula is typeset the same way.
+        // strict: text in a formula outside \text{…} (a Chinese word, say) is an error, not a warning,
+        // so every formula stays valid LaTeX.
         mdx.rehypePlugins = [...(mdx.rehypePlugins ?? []), [rehypeKatex, { strict: 'error' }], rehypeScrollableMath, checkMath];
         return mdx;
       },
