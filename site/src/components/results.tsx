@@ -32,12 +32,12 @@ export function Results({ id }: { id: string }) {
   const fields = measurementFields(recorded.runs);
   return (
     <figure className="results" data-results={id} data-measured="true">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>
               {fields.map((field) => (
-                <th key={field}>{field}</th>
+                <th key={field}>{ui.strings[`results.field.${field}`] ?? field}</th>
               ))}
             </tr>
           </thead>
@@ -50,7 +50,7 @@ export function Results({ id }: { id: string }) {
       </div>
       <details className="provenance">
         <summary>{ui.t('results.source', { file: recorded.file.replace(/^results\//, '') })}</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

@@ -116,7 +116,7 @@ function rows(values: Record<string, number | string>, label: (text: string) => 
     term.textContent = label(key);
     const detail = document.createElement('dd');
     detail.dataset['value'] = String(value);
-    detail.textContent = typeof value === 'number' ? formatNumber(value) : value;
+    detail.textContent = typeof value === 'number' ? formatNumber(value) : label(value);
     row.append(term, detail);
     return row;
   });
