@@ -35,6 +35,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'ts-plugin',
+          root: at('./packages/ts-plugin'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'lessons',
           root: at('./packages/lessons'),
           include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
