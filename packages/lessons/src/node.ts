@@ -14,6 +14,7 @@ export { loadLessonData, generatedFiles } from './lesson-data.js';
 export { generateLessonData, type GenerateReport } from './generate/generate-all.js';
 export { runNumbers, type NumbersRun } from './generate/run-numbers.js';
 export { captureCompilerErrors } from './generate/compiler-errors.js';
+export { typeFiles, type TypedSource } from './types/type-files.js';
 export { exampleTexts } from './generate/example-texts.js';
 export { liveIds } from './generate/live-ids.js';
 export * from './index.js';

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { generatedFiles } from '../lesson-data.js';
 import type { LessonData } from '../lesson-data-types.js';
 import { lessonDirs, lessonsRoot, type LessonDirs } from '../package-root.js';
-import { captureCompilerErrors } from './compiler-errors.js';
-import { exampleTexts } from './example-texts.js';
+import { bugFiles, compilerErrorsOf } from './compiler-errors.js';
+import { exampleTexts, sourceFiles } from './example-texts.js';
+import { typeFiles } from '../types/type-files.js';
 import { liveIds } from './live-ids.js';
 import { runNumbers } from './run-numbers.js';
 
@@ -16,7 +17,8 @@ export interface GenerateReport {
 
 /**
  * Produces everything lessons show from real code and writes it to `generated/*.json`: example
- * texts, each `numbers()` result, the tsc diagnostics of `bugs/*.ts`, and the live example ids.
+ * texts, each `numbers()` result, the tsc diagnostics of `bugs/*.ts`, the hover types of every
+ * example and bug, and the live example ids.
  * Run it on the cpu backend (the generate script does). Needs a TypeScript loader.
  *
  * @param dirs - the lessons tree (default: this package).
@@ -34,7 +36,10 @@ export async function generateLessonData(dirs: LessonDirs = lessonDirs()): Promi
   const examples = await timed('examples', () => exampleTexts(dirs.examples));
   const numbers = await timed('numbers', () => runNumbers(dirs.examples));
   Object.assign(seconds, numbers.seconds);
-  const compilerErrors = await timed('compilerErrors', () => captureCompilerErrors(dirs.bugs, dirs.root, join(lessonsRoot(), 'tsconfig.json')));
+  // One compiler pass over examples and bugs: hover types for the site and lesson 7's errors.
+  const typed = await timed('types', () => typeFiles([...sourceFiles(dirs.examples), ...bugFiles(dirs.bugs)], dirs.root, join(lessonsRoot(), 'tsconfig.json')));
+  const compilerErrors = compilerErrorsOf(typed);
+  const types = Object.fromEntries(typed.map(({ file, slices }) => [file, slices]));
   const live = await timed('live', () => liveIds(dirs.examples));
   mkdirSync(dirs.generated, { recursive: true });
   const write = (name: string, value: unknown) => writeFileSync(join(dirs.generated, name), `${JSON.stringify(value, null, 1)}\n`);
@@ -42,5 +47,6 @@ export async function generateLessonData(dirs: LessonDirs = lessonDirs()): Promi
   write(generatedFiles.compilerErrors, compilerErrors);
   write(generatedFiles.examples, examples);
   write(generatedFiles.live, live);
-  return { data: { numbers: numbers.values, numberSources: numbers.sources, compilerErrors, examples, live }, seconds };
+  write(generatedFiles.types, types);
+  return { data: { numbers: numbers.values, numberSources: numbers.sources, compilerErrors, examples, live, types }, seconds };
 }
