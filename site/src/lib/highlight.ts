@@ -45,7 +45,7 @@ export async function highlightTs(code: string, typed?: TypedSlice): Promise<str
     if (typed.code !== code) throw new Error('highlightTs: typed.code must be the text being highlighted, but they differ. Regenerate the lesson data (`npm run generate -w @residual/lessons`).');
     const errorLines = new Set(typed.nodes.flatMap((node) => (node.type === 'error' ? [node.line + 1] : [])));
     transformers.push(
-      transformerTwoslash({ twoslasher: () => ({ code: typed.code, nodes: typed.nodes }), renderer, langs: ['typescript'], throws: true }),
+      transformerTwoslash({ twoslasher: () => ({ code: typed.code, nodes: typed.nodes }), renderer, throws: true }),
       {
         line(node, line) {
           if (errorLines.has(line)) this.addClassToHast(node, 'error-line');
