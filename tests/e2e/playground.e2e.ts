@@ -108,6 +108,27 @@ describe.each(locales)('lesson code in %s', (locale) => {
   });
 });
 
+test('Train runs five steps of the library\'s training step on the CIFAR-10 sample', async () => {
+  const page = await chromium.context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${site.url}/en/playground/?backend=wasm`);
+  await checked(page);
+  await page.locator('[data-train]').click();
+  const output = page.locator('[data-run-output]');
+  await page.waitForFunction(() => document.querySelector('[data-run-output]')?.getAttribute('data-status') !== 'running', null, { timeout: 300_000 });
+  await expect(output.getAttribute('data-status')).resolves.toBe('done');
+  const text = (await output.textContent()) ?? '';
+  const losses = [...text.matchAll(/loss (\d+\.\d+)/g)].map((match) => Number(match[1]));
+  expect(losses).toHaveLength(5);
+  for (const loss of losses) {
+    expect(loss, 'a cross-entropy over ten classes, finite and positive').toBeGreaterThan(0);
+    expect(loss).toBeLessThan(10);
+  }
+  expect(text).toContain('Trained 5 steps on 160 real CIFAR-10 training images');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test("lesson 1's first block is coloured in light mode (const is a keyword colour)", async () => {
   const page = await chromium.context.newPage();
   await page.emulateMedia({ colorScheme: 'light' });

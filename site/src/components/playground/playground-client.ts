@@ -249,7 +249,7 @@ function start(section: HTMLElement): void {
       if (built === undefined) return say(t('playground.noModel'));
       const problem = runtime.trainProblem(built.model);
       if (problem !== undefined) return say(t('playground.trainNeeds', problem));
-      say(t('playground.loadingData', { size: '6 MB' }));
+      say(t('playground.loadingData', { size: `${(Number(section.dataset['dataBytes']) / 1e6).toFixed(1)} MB` }));
       const bytes = await runtime.cifarSample(section.dataset['dataUrl'] ?? '');
       const report = await runtime.train(built.model, bytes, (step) => say(t('playground.step', step), true));
       say(t('playground.trainDone', { ...report, backend }), true);
