@@ -94,7 +94,7 @@ describe.each(locales)('lesson code in %s', (locale) => {
     await expect.poll(() => popup.evaluate((node) => getComputedStyle(node).opacity)).toBe('1'); // after its fade-in
     await expect(bug.locator('.twoslash-error-line').textContent()).resolves.toContain("use shortcut: 'projection'");
     await page.screenshot({ path: join(artifacts, `${locale}-lesson-hover.png`) });
-    // Keyboard and touch: the token takes focus and the popup shows.
+    // A tap focuses the token (it is out of the tab order) and the popup shows.
     await page.mouse.move(0, 0);
     await token.focus();
     await expect.poll(() => popup.evaluate((node) => getComputedStyle(node).opacity)).toBe('1'); // after its fade-in

@@ -22,7 +22,8 @@ describe('highlightTs', () => {
     };
     const html = await highlightTs(code, typed);
     expect(html).toContain('twoslash-hover');
-    expect(html).toContain('tabindex="0"');
+    expect(html).toContain('<span class="twoslash-hover" tabindex="-1">');
+    expect(html).toContain('aria-hidden="true"');
     expect(html).toMatch(/twoslash-popup-code[\s\S]*Sym/);
     expect(html).toMatch(/twoslash-error-line[\s\S]*Type &#x27;string&#x27; is not assignable|twoslash-error-line[\s\S]*Type 'string' is not assignable/);
     expect(html).toContain('error-line');

@@ -19,11 +19,15 @@ function loadHighlighter(): Promise<Highlighter> {
   return highlighter;
 }
 
-/** Hover types as CSS popups that open on hover, on keyboard focus and on tap (a focusable token). */
+/**
+ * Hover types as CSS popups that open on hover and on tap (a tap focuses the token). Tokens stay out
+ * of the tab order (a lesson has hundreds: Tab must still move between blocks and links), and the
+ * popups are hidden from screen readers, which read the code as written; errors stay readable.
+ */
 const renderer = rendererRich({
   jsdoc: false,
   errorRendering: 'line',
-  hast: { hoverToken: { properties: { tabindex: 0 } } },
+  hast: { hoverToken: { properties: { tabindex: -1 } }, hoverPopup: { properties: { 'aria-hidden': 'true' } } },
 });
 
 /**

@@ -67,7 +67,7 @@ function start(section: HTMLElement): void {
         const id = hoverId;
         const reply = await new Promise<Extract<FromWorker, { kind: 'hover' }>>((resolve) => {
           hovers.set(id, resolve);
-          send({ kind: 'hover', id, version, code: view.state.doc.toString(), position });
+          send({ kind: 'hover', id, code: view.state.doc.toString(), position });
         });
         if (reply.text === null) return null;
         return {
@@ -131,7 +131,6 @@ function start(section: HTMLElement): void {
   };
   changedAt.set(version, performance.now());
   send({ kind: 'init', typesUrl: new URL(section.dataset['typesUrl'] ?? '', location.href).href });
-  if (linkProblem !== undefined) status.textContent = t('playground.badLink', { message: linkProblem });
 
   /** Diagnostics into the editor (squiggles, with fixes as actions) and the list under it. */
   function show(diagnostics: readonly PlaygroundDiagnostic[]): void {
@@ -220,6 +219,9 @@ function start(section: HTMLElement): void {
     trainButton.disabled = false;
     if (output.dataset['status'] === 'running') output.dataset['status'] = 'done';
   };
+
+  // A link whose code cannot be read says so where the reader looks after a run, and stays there.
+  if (linkProblem !== undefined) say(t('playground.badLink', { message: linkProblem }));
 
   runButton.addEventListener('click', async () => {
     busy(true);

@@ -27,7 +27,7 @@ export interface PlaygroundDiagnostic {
 export type ToWorker =
   | { kind: 'init'; typesUrl: string }
   | { kind: 'check'; version: number; code: string }
-  | { kind: 'hover'; id: number; version: number; code: string; position: number }
+  | { kind: 'hover'; id: number; code: string; position: number }
   | { kind: 'transpile'; id: number; code: string };
 
 /** Messages from the compiler worker. */
