@@ -9,6 +9,7 @@ export type { LiveSize, LiveProgress, LiveContext, LiveSeries, LiveChart, LiveRe
 export { liveExampleList, findLiveExample, type LiveRegistry } from './live-registry.js';
 export { runLiveExample, type RunLiveOptions, type LiveRun } from './live-runner.js';
 export type { LocalizedText, DataTableValue, LessonValue, LessonNumbers, CapturedDiagnostic, CompilerErrorCapture, ExampleText, LessonData } from './lesson-data-types.js';
+export type { TypedSlice, TypedFile } from './types/typed-slice-types.js';
 export { locales, defaultLocale, isLocale, htmlLang, type Locale } from './locales.js';
 export { formatNumber } from './format-number.js';
 export { formatMessage } from './format-message.js';

@@ -16,6 +16,7 @@ export { generatedCache, sharedInputs, type GeneratedCache } from './generate/ge
 export { inputHash } from './generate/input-hash.js';
 export { runNumbers, type NumbersRun, type RunNumbersOptions } from './generate/run-numbers.js';
 export { captureCompilerErrors } from './generate/compiler-errors.js';
+export { typeFiles, type TypedSource } from './types/type-files.js';
 export { exampleTexts } from './generate/example-texts.js';
 export { libraryImports, type LibraryImport } from './generate/library-imports.js';
 export { liveIds } from './generate/live-ids.js';

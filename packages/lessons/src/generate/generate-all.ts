@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedFiles } from '../lesson-data.js';
 import type { CompilerErrorCapture, LessonData } from '../lesson-data-types.js';
+import type { TypedFile } from '../types/typed-slice-types.js';
 import { lessonDirs, lessonsRoot, type LessonDirs } from '../package-root.js';
-import { captureCompilerErrors } from './compiler-errors.js';
-import { exampleTexts } from './example-texts.js';
+import { typeFiles } from '../types/type-files.js';
+import { bugFiles, compilerErrorsOf } from './compiler-errors.js';
+import { exampleTexts, sourceFiles } from './example-texts.js';
 import { generatedCache, sharedInputs } from './generated-cache.js';
 import { liveIds } from './live-ids.js';
 import { runNumbers } from './run-numbers.js';
@@ -27,7 +29,8 @@ export interface GenerateOptions {
 
 /**
  * Produces everything lessons show from real code and writes it to `generated/*.json`: example
- * texts, each `numbers()` result, the tsc diagnostics of `bugs/*.ts`, and the live example ids.
+ * texts, each `numbers()` result, the tsc diagnostics of `bugs/*.ts`, the hover types of every
+ * example and bug, and the live example ids.
  * A part whose inputs did not change since the last run is taken from `generated/.cache`, so a
  * second run recomputes only what changed (one lesson's numbers after an edit to that lesson).
  * Run it on the cpu backend (the generate script does). Needs a TypeScript loader.
@@ -72,8 +75,14 @@ export async function generateLessonData(dirs: LessonDirs = lessonDirs(), option
   );
   Object.assign(seconds, numbers.seconds);
   cached.push(...numbers.cached);
-  const compilerErrors = await part<Record<string, CompilerErrorCapture>>('compilerErrors', shared, () =>
-    captureCompilerErrors(dirs.bugs, dirs.root, join(lessonsRoot(), 'tsconfig.json')),
+  // One compiler pass over examples and bugs: hover types for the site and lesson 7's errors.
+  const { compilerErrors, types } = await part<{ compilerErrors: Record<string, CompilerErrorCapture>; types: Record<string, TypedFile> }>(
+    'types',
+    [dirs.examples, ...shared],
+    () => {
+      const typed = typeFiles([...sourceFiles(dirs.examples), ...bugFiles(dirs.bugs)], dirs.root, join(lessonsRoot(), 'tsconfig.json'));
+      return { compilerErrors: compilerErrorsOf(typed), types: Object.fromEntries(typed.map(({ file, slices }) => [file, slices])) };
+    },
   );
   const live = await part<string[]>('live', [dirs.examples, ...shared], () => liveIds(dirs.examples));
   mkdirSync(dirs.generated, { recursive: true });
@@ -82,5 +91,6 @@ export async function generateLessonData(dirs: LessonDirs = lessonDirs(), option
   write(generatedFiles.compilerErrors, compilerErrors);
   write(generatedFiles.examples, examples);
   write(generatedFiles.live, live);
-  return { data: { numbers: numbers.values, numberSources: numbers.sources, compilerErrors, examples, live }, seconds, cached };
+  write(generatedFiles.types, types);
+  return { data: { numbers: numbers.values, numberSources: numbers.sources, compilerErrors, examples, live, types }, seconds, cached };
 }
