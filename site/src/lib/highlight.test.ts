@@ -5,9 +5,10 @@ import { highlightTs } from './highlight.js';
 describe('highlightTs', () => {
   test('the first block of a page gets the light theme\'s colours too (keywords, names), not the text colour', async () => {
     const html = await highlightTs('const x = input([32, 32, 64]);\nexport const y = 1;');
-    expect(html).toContain('<span style="color:#D73A49;--shiki-dark:#F97583">const</span>');
-    expect(html).toContain('<span style="color:#005CC5;--shiki-dark:#79B8FF"> x</span>');
-    expect(html).not.toContain('color:#24292E;--shiki-dark:#F97583');
+    // github-light-default (the light theme, chosen for contrast) and github-dark
+    expect(html).toContain('<span style="color:#CF222E;--shiki-dark:#F97583">const</span>');
+    expect(html).toContain('<span style="color:#0550AE;--shiki-dark:#79B8FF"> x</span>');
+    expect(html).not.toContain('color:#1F2328;--shiki-dark:#F97583');
   });
 
   test("with the compiler's nodes, identifiers carry their type and an error sits under its line", async () => {
