@@ -1,10 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
-import { batchNormGradient } from './batch-norm-gradient.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
-import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
-import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { reduceByMatMulConfig } from './reduce-by-matmul.js';
 import { replaceKernel, restoreKernels } from './stock-kernels.js';
 import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.js';
@@ -12,7 +9,7 @@ import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.j
 /**
  * Which of Residual's kernels each backend gets, and why (measured on 2 CPU cores, TF.js 4.22;
  * `npm run bench:train-step -w @residual/core` and `residual bench --json` print the figures):
- * - wasm ships no `Conv2DBackpropFilter` nor depthwise backprops, and its `Conv2DBackpropInput`
+ * - wasm ships no `Conv2DBackpropFilter`, and its `Conv2DBackpropInput`
  *   is a plain loop several times slower than its XNNPACK `Conv2D`, which ours use.
  * - cpu's `Conv2DBackpropFilter` is a slow loop; the forward convolution is faster.
  * - wasm and cpu: `Sum` and `Mean` over `[N, H, W]` of an NHWC tensor (batch norm's statistics and
@@ -21,7 +18,7 @@ import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.j
  * - webgpu gets its own set ({@link registerWebGpuKernels}); webgl keeps its stock kernels.
  */
 const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: string) => KernelConfig>>> = {
-  wasm: [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig, sumConfig, meanConfig],
+  wasm: [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, sumConfig, meanConfig],
   cpu: [conv2dBackpropFilterConfig, sumConfig, meanConfig],
 };
 
@@ -37,7 +34,6 @@ const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: strin
  * registerTrainingKernels('wasm'); // ['Conv2DBackpropFilter', 'Conv2DBackpropInput', …]
  */
 export function registerTrainingKernels(backendName: string): string[] {
-  registerTrainingGradients();
   // WebGPU gets tiled implicit-GEMM convolutions, forward and both gradients (kernels/webgpu/).
   if (backendName === 'webgpu') return registerWebGpuKernels();
   const makers = trainingKernels[backendName] ?? [];
@@ -48,29 +44,6 @@ export function registerTrainingKernels(backendName: string): string[] {
     names.push(config.kernelName);
   }
   return names;
-}
-
-let gradientsRegistered = false;
-
-/**
- * Replaces TF.js gradients whose stock form is needlessly slow on every backend (today:
- * `FusedBatchNorm`, see {@link batchNormGradient}). Same values; called by {@link registerTrainingKernels}.
- *
- * @returns nothing.
- * @example
- * registerTrainingGradients();
- */
-export function registerTrainingGradients(): void {
-  if (gradientsRegistered) return;
-  gradientsRegistered = true;
-  // registerGradient warns when it overwrites; TF.js offers no unregisterGradient.
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    tf.registerGradient(batchNormGradient);
-  } finally {
-    console.warn = warn;
-  }
 }
 
 /**
