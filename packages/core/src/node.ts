@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+// TF.js's cpu backend, registered on import: models build and run with no further call.
+import './backend/default-backend.js';
 // Backends
 export {
   isNodeBackendName,
