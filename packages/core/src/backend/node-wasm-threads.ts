@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import { BackendWasm, getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+
+const require = createRequire(import.meta.url);
+
+/** The emscripten module of tfjs-backend-wasm, as far as Residual touches it. */
+type WasmModule = ConstructorParameters<typeof BackendWasm>[0];
+type Cwrap = (name: string, returns: string | null, args: string[]) => (...args: number[]) => number;
+
+/** The emscripten factory options Residual passes (emscripten's own `Module` settings). */
+interface FactoryConfig {
+  locateFile(path: string, prefix: string): string | URL;
+  mainScriptUrlOrBlob: string;
+  instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): object;
+}
+
+/** The most threads the threaded build can start (emscripten's pthread pool size in TF.js 4.22). */
+const maxThreads = 8;
+
+/** TF.js registers its wasm backend with this priority; Residual's keeps it. */
+const wasmPriority = 2;
+
+/** The thread count Residual uses when none is asked for: every core Node may use. */
+export function defaultWasmThreads(): number {
+  return Math.min(availableParallelism(), maxThreads);
+}
+
+/**
+ * Makes TF.js's `wasm` backend use `threads` CPU threads in Node (XNNPACK's thread pool), which
+ * TF.js 4.22 turns off there (`WASM_HAS_MULTITHREAD_SUPPORT` is false in Node, tfjs issue 3830).
+ * It registers a `wasm` factory that starts the threaded SIMD build the package ships
+ * (`wasm-out/tfjs-backend-wasm-threaded-simd.*`) through emscripten's own settings: `locateFile`
+ * gives the pthread worker as a `data:` URL module (Node's `Worker` refuses the `blob:` URL TF.js
+ * makes, ERR_WORKER_PATH) and the binary as a file path; `mainScriptUrlOrBlob` gives the workers
+ * the factory script's path. Nothing global is patched. With `threads` 1 the stock single-threaded
+ * SIMD build stays. Call it before the wasm backend first starts; once started it is left as is.
+ *
+ * @param threads - threads for XNNPACK, ≥ 1; default every core Node may use.
+ * @returns the thread count the wasm backend will have, or has if it had already started.
+ * @example
+ * useWasmThreads(2);
+ * await tf.setBackend('wasm'); // convolutions now run on 2 threads
+ */
+export function useWasmThreads(threads = defaultWasmThreads()): number {
+  if (!Number.isInteger(threads) || threads < 1 || threads > maxThreads) {
+    throw new Error(`useWasmThreads: threads must be an integer from 1 to ${maxThreads}, but got ${threads}. Pass e.g. 2, or nothing for every core.`);
+  }
+  if (startedWasm() !== undefined) return getThreadsCount();
+  if (tf.findBackendFactory('wasm') !== null) tf.removeBackend('wasm');
+  setThreadsCount(threads);
+  tf.registerBackend('wasm', threads === 1 ? stockFactory : () => threadedFactory(threads), wasmPriority);
+  return threads;
+}
+
+/** The wasm backend when it has started, else `undefined` (`tf.findBackend` would start none). */
+function startedWasm(): BackendWasm | undefined {
+  const registry = (tf.engine() as unknown as { registry: Record<string, tf.KernelBackend | undefined> }).registry;
+  return registry['wasm'] as BackendWasm | undefined;
+}
+
+/** TF.js's own factory: the single-threaded SIMD build. */
+async function stockFactory(): Promise<BackendWasm> {
+  const wasmOut = wasmOutDir();
+  const factory = require(join(wasmOut, 'tfjs-backend-wasm.js')) as (config: Partial<FactoryConfig>) => Promise<WasmModule>;
+  const module = await factory({ locateFile: (path) => join(wasmOut, path === 'tfjs-backend-wasm.wasm' ? 'tfjs-backend-wasm-simd.wasm' : path) });
+  return backendOf(module);
+}
+
+async function threadedFactory(threads: number): Promise<BackendWasm> {
+  const wasmOut = wasmOutDir();
+  const script = join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js');
+  const factory = require(script) as (config: FactoryConfig) => Promise<WasmModule>;
+  const { wasmWorkerContents } = require(join(wasmOut, 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string };
+  // The worker script TF.js ships is CommonJS text meant for a blob: URL, with its "\n" escapes
+  // turned into newlines by the template literal that holds it (TF.js escapes them back, as here).
+  // As a data: URL it runs as an ES module, so it gets the two CommonJS names it uses.
+  const worker = [
+    "import { createRequire } from 'node:module';",
+    `const require = createRequire(${JSON.stringify(pathToFileURL(script).href)});`,
+    `const __filename = ${JSON.stringify(script)};`,
+    wasmWorkerContents.replace(/\n/g, '\\n'),
+  ].join('\n');
+  const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(worker)}`);
+  const binary = await readFile(join(wasmOut, 'tfjs-backend-wasm-threaded-simd.wasm'));
+  const module = await factory({
+    locateFile: (path) => (path.endsWith('.worker.js') ? workerUrl : join(wasmOut, path)),
+    mainScriptUrlOrBlob: script,
+    // TF.js caps its pool at half the logical cores (it assumes two hyperthreads per core), which
+    // on a 2-core machine is 1 thread. The binary asks emscripten for the core count through this
+    // import, so Residual answers 2 × threads and the cap becomes `threads`.
+    instantiateWasm: (imports, receive) => {
+      const env = { ...imports['env'], emscripten_num_logical_cores: () => 2 * threads };
+      void WebAssembly.instantiate(binary, { ...imports, env }).then(({ instance, module: compiled }) => receive(instance, compiled));
+      return {};
+    },
+  });
+  const backend = backendOf(module);
+  // XNNPACK's pool threads now wait for work for the life of the process, and emscripten holds a
+  // reference on each running worker, so Node would never exit. Between kernels they are idle (the
+  // main thread waits for them inside each kernel), so they need not keep Node alive.
+  for (const worker of (module as unknown as { PThread: { runningWorkers: Array<{ unref(): void }> } }).PThread.runningWorkers) worker.unref();
+  return backend;
+}
+
+function wasmOutDir(): string {
+  return join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'wasm-out');
+}
+
+/** What TF.js's own `init()` adds to the module, then the backend (it reads `setThreadsCount`). */
+function backendOf(module: WasmModule): BackendWasm {
+  const cwrap = (module as unknown as { cwrap: Cwrap }).cwrap;
+  module.tfjs = {
+    init: cwrap('init', null, []),
+    initWithThreadsCount: cwrap('init_with_threads_count', null, ['number']),
+    getThreadsCount: cwrap('get_threads_count', 'number', []),
+    registerTensor: cwrap('register_tensor', null, ['number', 'number', 'number']),
+    disposeData: cwrap('dispose_data', null, ['number']),
+    dispose: cwrap('dispose', null, []),
+  };
+  return new BackendWasm(module);
+}
