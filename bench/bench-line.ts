@@ -25,6 +25,8 @@ export interface BenchLine {
   readonly params: number;
   /** TF.js: time by kernel in one profiled step (`benchmark().kernels`); absent or null otherwise. */
   readonly kernelTimes?: readonly KernelTime[] | null;
+  /** CPU threads (wasm, and PyTorch on the CPU); absent on GPUs. */
+  readonly threads?: number | null;
   /** TF.js flags the run set (`--tf-flag`), when any. */
   readonly tfFlags?: Readonly<Record<string, number | boolean | string>>;
 }
