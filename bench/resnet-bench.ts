@@ -86,6 +86,7 @@ async function main(): Promise<void> {
         batchSize,
         steps,
         msPerStep: result.msPerStep,
+        cpuMsPerStep: result.cpuMsPerStep,
         imagesPerSecond: result.imagesPerSecond,
         peakBytes: result.peakBytes,
         params,

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendWasm, getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { rememberWasmMemory } from '../kernels/wasm-simd/wasm-memory.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,7 @@ type Cwrap = (name: string, returns: string | null, args: string[]) => (...args:
 interface FactoryConfig {
   locateFile(path: string, prefix: string): string | URL;
   mainScriptUrlOrBlob: string;
+  wasmMemory: WebAssembly.Memory;
   instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): object;
 }
 
@@ -87,7 +89,11 @@ async function threadedFactory(threads: number): Promise<BackendWasm> {
   ].join('\n');
   const workerUrl = new URL(`data:text/javascript,${encodeURIComponent(worker)}`);
   const binary = await readFile(join(wasmOut, 'tfjs-backend-wasm-threaded-simd.wasm'));
+  // The memory the module would create itself (16 MiB, growing to 4 GiB), made here so that
+  // Residual's SIMD kernels can work on the tensors in it (rememberWasmMemory).
+  const memory = new WebAssembly.Memory({ initial: 256, maximum: 65536, shared: true });
   const module = await factory({
+    wasmMemory: memory,
     locateFile: (path) => (path.endsWith('.worker.js') ? workerUrl : join(wasmOut, path)),
     mainScriptUrlOrBlob: script,
     // TF.js caps its pool at half the logical cores (it assumes two hyperthreads per core), which
@@ -100,6 +106,7 @@ async function threadedFactory(threads: number): Promise<BackendWasm> {
     },
   });
   const backend = backendOf(module);
+  rememberWasmMemory(backend, memory);
   // XNNPACK's pool threads now wait for work for the life of the process, and emscripten holds a
   // reference on each running worker, so Node would never exit. Between kernels they are idle (the
   // main thread waits for them inside each kernel), so they need not keep Node alive.

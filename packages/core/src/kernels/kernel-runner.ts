@@ -38,6 +38,11 @@ export class KernelRunner {
     for (const info of infos) this.backend.disposeData(info.dataId);
   }
 
+  /** A new float32 tensor of this backend holding `values` (freed with {@link KernelRunner.dispose}). */
+  write(values: Float32Array, shape: readonly number[]): TensorInfo {
+    return { dataId: this.backend.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' };
+  }
+
   /** Reshapes without copying (the result shares `x`'s data). */
   reshape(x: TensorInfo, shape: readonly number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape: [...shape] });

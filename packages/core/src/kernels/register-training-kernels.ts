@@ -1,24 +1,40 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { batchNormByDepthwiseConfig } from './batch-norm-by-depthwise.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { reduceByMatMulConfig } from './reduce-by-matmul.js';
+import { reduceByPoolingConfig } from './reduce-by-pooling.js';
+import { sharedIdentityConfig } from './shared-identity.js';
 import { replaceKernel, restoreKernels } from './stock-kernels.js';
+import { filterGradientSimdConfig } from './wasm-simd/filter-gradient.js';
 import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.js';
 
 /**
  * Which of Residual's kernels each backend gets, and why (measured on 2 CPU cores, TF.js 4.22;
  * `npm run bench:train-step -w @residual/core` and `residual bench --json` print the figures):
- * - wasm ships no `Conv2DBackpropFilter`, and its `Conv2DBackpropInput`
+ * - wasm ships no `Conv2DBackpropFilter`: Residual's SIMD kernel computes it in place
+ *   ({@link filterGradientSimdConfig}), else a forward convolution does. Its `Conv2DBackpropInput`
  *   is a plain loop several times slower than its XNNPACK `Conv2D`, which ours use.
  * - cpu's `Conv2DBackpropFilter` is a slow loop; the forward convolution is faster.
- * - wasm and cpu: `Sum` and `Mean` over `[N, H, W]` of an NHWC tensor (batch norm's statistics and
- *   gradients) or over `[H, W]` (global average pooling) as one matrix product with a column of ones
- *   ({@link reduceByMatMulConfig}): the stock kernels transpose the whole tensor first.
+ * - `Sum` and `Mean` over `[N, H, W]` of an NHWC tensor (batch norm's statistics and gradients) or
+ *   over `[H, W]` (global average pooling), which the stock kernels transpose first: on wasm as
+ *   XNNPACK's average pooling ({@link reduceByPoolingConfig}), on cpu as one matrix product with a
+ *   column of ones ({@link reduceByMatMulConfig}).
+ * - wasm: `FusedBatchNorm` (batch norm, and `multiplyAdd` for the optimiser) as one XNNPACK 1×1
+ *   depthwise convolution ({@link batchNormByDepthwiseConfig}) instead of a loop ~7× slower, and
+ *   an `Identity` that shares memory instead of copying it ({@link sharedIdentityConfig}).
  * - webgpu gets its own set ({@link registerWebGpuKernels}); webgl keeps its stock kernels.
  */
 const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: string) => KernelConfig>>> = {
-  wasm: [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, sumConfig, meanConfig],
+  wasm: [
+    filterGradientSimdConfig,
+    conv2dBackpropInputConfig,
+    (name) => reduceByPoolingConfig('Sum', name),
+    (name) => reduceByPoolingConfig('Mean', name),
+    batchNormByDepthwiseConfig,
+    sharedIdentityConfig,
+  ],
   cpu: [conv2dBackpropFilterConfig, sumConfig, meanConfig],
 };
 

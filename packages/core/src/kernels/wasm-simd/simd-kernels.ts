@@ -1,0 +1,34 @@
+import { kernelBinaries } from './kernel-binaries.js';
+
+/** The functions of Residual's SIMD kernel modules, bound to one backend memory. */
+export interface SimdKernels {
+  /** See `filter-gradient.wat`: pointers (bytes) to x, dy and dW, then the convolution's sizes. */
+  readonly filterGradient: (...args: number[]) => void;
+}
+
+const bound = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+
+/**
+ * Residual's SIMD kernels instantiated on `memory` (once per memory), or `undefined` where the
+ * engine has no 128-bit SIMD or refuses the memory: callers then use their fallback.
+ *
+ * @param memory - the wasm backend's memory (see `wasmMemoryOf`).
+ * @returns the kernels, or `undefined`.
+ * @example
+ * simdKernelsFor(memory)?.filterGradient(x, dy, dw, n, h, w, ci, oh, ow, co, kh, kw, sh, sw, pt, pl, rows);
+ */
+export function simdKernelsFor(memory: WebAssembly.Memory): SimdKernels | undefined {
+  const cached = bound.get(memory);
+  if (cached !== undefined) return cached ?? undefined;
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  let kernels: SimdKernels | null = null;
+  try {
+    const bytes = Uint8Array.from(atob(kernelBinaries['filter-gradient'][shared ? 'shared' : 'unshared']), (char) => char.charCodeAt(0));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    kernels = { filterGradient: instance.exports['filterGradient'] as (...args: number[]) => void };
+  } catch {
+    kernels = null; // no SIMD, or a memory whose limits the import does not accept
+  }
+  bound.set(memory, kernels);
+  return kernels ?? undefined;
+}
