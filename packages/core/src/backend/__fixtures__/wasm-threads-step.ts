@@ -1,5 +1,6 @@
 // Child process of node-wasm-threads.test.ts: two ResNet-20 training steps on wasm with the thread
-// count given as argv[2]; prints the threads XNNPACK really has and the losses' exact bits.
+// count given as argv[2]; prints the threads XNNPACK really has, the losses and the weights' sum
+// afterwards, as exact float32 bits.
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { buildModel } from '../../models/registry.js';
@@ -19,4 +20,7 @@ for (let step = 0; step < 2; step++) {
   losses.push(Buffer.from(new Float32Array([loss]).buffer).toString('hex'));
   stats.dispose();
 }
-console.log(JSON.stringify({ detail: choice.detail, threads: getThreadsCount(), losses }));
+const sum = tf.tidy(() => tf.addN(model.layersModel.trainableWeights.map((weight) => tf.sum(tf.abs(weight.read())))));
+const [weights = Number.NaN] = await sum.data();
+const bits = (value: number) => Buffer.from(new Float32Array([value]).buffer).toString('hex');
+console.log(JSON.stringify({ detail: choice.detail, threads: getThreadsCount(), losses, weights: bits(weights), lossValues: losses.map((hex) => Buffer.from(hex, 'hex').readFloatLE(0)) }));

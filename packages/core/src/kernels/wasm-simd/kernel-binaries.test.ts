@@ -11,7 +11,7 @@ it('kernel-binaries.ts is what the .wat sources compile to (npm run build:wasm-k
   for (const name of (await readdir(dir)).filter((file) => file.endsWith('.wat')).sort()) {
     sources[name.replace(/\.wat$/, '')] = await readFile(`${dir}${name}`, 'utf8');
   }
-  expect(Object.keys(sources)).toEqual(['filter-gradient']);
+  expect(Object.keys(sources)).toEqual(['direct-conv', 'filter-gradient']);
   expect(await readFile(`${dir}kernel-binaries.ts`, 'utf8')).toBe(await kernelBinariesSource(sources));
 });
 

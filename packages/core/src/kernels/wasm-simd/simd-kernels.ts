@@ -4,6 +4,8 @@ import { kernelBinaries } from './kernel-binaries.js';
 export interface SimdKernels {
   /** See `filter-gradient.wat`: pointers (bytes) to x, dy and dW, then the convolution's sizes. */
   readonly filterGradient: (...args: number[]) => void;
+  /** See `direct-conv.wat`: pointers to x, w, bias (0: none) and out, the sizes, then 1 for ReLU. */
+  readonly conv: (...args: number[]) => void;
 }
 
 const bound = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
@@ -22,10 +24,15 @@ export function simdKernelsFor(memory: WebAssembly.Memory): SimdKernels | undefi
   if (cached !== undefined) return cached ?? undefined;
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   let kernels: SimdKernels | null = null;
+  const exports = (name: keyof typeof kernelBinaries) => {
+    const bytes = Uint8Array.from(atob(kernelBinaries[name][shared ? 'shared' : 'unshared']), (char) => char.charCodeAt(0));
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+  };
   try {
-    const bytes = Uint8Array.from(atob(kernelBinaries['filter-gradient'][shared ? 'shared' : 'unshared']), (char) => char.charCodeAt(0));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    kernels = { filterGradient: instance.exports['filterGradient'] as (...args: number[]) => void };
+    kernels = {
+      filterGradient: exports('filter-gradient')['filterGradient'] as (...args: number[]) => void,
+      conv: exports('direct-conv')['conv'] as (...args: number[]) => void,
+    };
   } catch {
     kernels = null; // no SIMD, or a memory whose limits the import does not accept
   }
