@@ -12,7 +12,6 @@ interface Run {
   threads: number;
   losses: string[];
   weights: string;
-  lossValues: number[];
 }
 
 async function trainOn(threads: number): Promise<Run> {
@@ -21,13 +20,12 @@ async function trainOn(threads: number): Promise<Run> {
 }
 
 describe('useWasmThreads', () => {
-  it('runs wasm on 2 threads in Node, bit for bit the same on every run, and as on 1 thread up to rounding', async () => {
-    const [one, two, again] = await Promise.all([trainOn(1), trainOn(2), trainOn(2)]);
+  it('runs wasm on 2 threads in Node with the same losses and weights, bit for bit, as on 1', async () => {
+    const [one, two] = await Promise.all([trainOn(1), trainOn(2)]);
     expect(one).toMatchObject({ detail: '1 thread', threads: 1 });
     expect(two).toMatchObject({ detail: '2 threads', threads: 2 });
-    expect({ losses: again.losses, weights: again.weights }).toEqual({ losses: two.losses, weights: two.weights });
-    // One thread runs Residual's SIMD convolutions, more run XNNPACK's: other summation orders.
-    two.lossValues.forEach((loss, step) => expect(Math.abs(loss - (one.lossValues[step] ?? Number.NaN))).toBeLessThan(1e-4 * Math.abs(loss)));
+    // Residual's kernels split work by whole outputs, XNNPACK by output tiles: the sums never change order.
+    expect({ losses: two.losses, weights: two.weights }).toEqual({ losses: one.losses, weights: one.weights });
   });
 
   it('refuses a thread count outside 1–8 with the rule and the fix', () => {

@@ -3,8 +3,11 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendWasm, getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { controlLength, kernelExports, kernelPool, registerKernelPool, workerLoop } from '../kernels/wasm-simd/kernel-pool.js';
+import { kernelModules } from '../kernels/wasm-simd/simd-kernels.js';
 import { rememberWasmMemory } from '../kernels/wasm-simd/wasm-memory.js';
 
 const require = createRequire(import.meta.url);
@@ -39,8 +42,8 @@ export function defaultWasmThreads(): number {
  * (`wasm-out/tfjs-backend-wasm-threaded-simd.*`) through emscripten's own settings: `locateFile`
  * gives the pthread worker as a `data:` URL module (Node's `Worker` refuses the `blob:` URL TF.js
  * makes, ERR_WORKER_PATH) and the binary as a file path; `mainScriptUrlOrBlob` gives the workers
- * the factory script's path. Nothing global is patched. With `threads` 1 the stock single-threaded
- * SIMD build stays. Call it before the wasm backend first starts; once started it is left as is.
+ * the factory script's path. Nothing global is patched. Residual's own SIMD kernels get as many
+ * threads (workers on the same memory). With `threads` 1 the stock single-threaded SIMD build stays. Call it before the wasm backend first starts; once started it is left as is.
  *
  * @param threads - threads for XNNPACK, ≥ 1; default every core Node may use.
  * @returns the thread count the wasm backend will have, or has if it had already started.
@@ -107,11 +110,29 @@ async function threadedFactory(threads: number): Promise<BackendWasm> {
   });
   const backend = backendOf(module);
   rememberWasmMemory(backend, memory);
+  startKernelThreads(memory, threads);
   // XNNPACK's pool threads now wait for work for the life of the process, and emscripten holds a
   // reference on each running worker, so Node would never exit. Between kernels they are idle (the
   // main thread waits for them inside each kernel), so they need not keep Node alive.
   for (const worker of (module as unknown as { PThread: { runningWorkers: Array<{ unref(): void }> } }).PThread.runningWorkers) worker.unref();
   return backend;
+}
+
+/**
+ * Starts `threads − 1` workers for Residual's SIMD kernels on `memory` (XNNPACK's pool serves only
+ * XNNPACK), so that they too split each call among the threads. Workers are unref'ed: waiting for
+ * work, they do not keep Node running.
+ */
+function startKernelThreads(memory: WebAssembly.Memory, threads: number): void {
+  const control = new Int32Array(new SharedArrayBuffer(controlLength * 4));
+  const modules = kernelModules('shared');
+  const source = `import { workerData } from 'node:worker_threads';\nconst { memory, modules, control, index, threads } = workerData;\n${workerLoop}`;
+  const url = new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+  for (let index = 1; index < threads; index++) {
+    new Worker(url, { workerData: { memory, modules, control: control.buffer, index, threads } }).unref();
+  }
+  const calling = modules.map((compiled, i) => new WebAssembly.Instance(compiled, { env: { memory } }).exports[kernelExports[i] ?? ''] as (...args: number[]) => void);
+  registerKernelPool(memory, kernelPool(control, threads, calling));
 }
 
 function wasmOutDir(): string {

@@ -23,4 +23,4 @@ for (let step = 0; step < 2; step++) {
 const sum = tf.tidy(() => tf.addN(model.layersModel.trainableWeights.map((weight) => tf.sum(tf.abs(weight.read())))));
 const [weights = Number.NaN] = await sum.data();
 const bits = (value: number) => Buffer.from(new Float32Array([value]).buffer).toString('hex');
-console.log(JSON.stringify({ detail: choice.detail, threads: getThreadsCount(), losses, weights: bits(weights), lossValues: losses.map((hex) => Buffer.from(hex, 'hex').readFloatLE(0)) }));
+console.log(JSON.stringify({ detail: choice.detail, threads: getThreadsCount(), losses, weights: bits(weights) }));

@@ -14,15 +14,16 @@ interface WasmBackendParts {
 }
 
 /**
- * Residual's SIMD kernels on this backend when it runs on one thread, else `undefined`. On one
- * thread they beat XNNPACK's convolution (~16 ms against ~21–25 on ResNet-20's layers); on more,
- * XNNPACK splits each convolution among the threads and Residual's, single-threaded, would not.
+ * Residual's SIMD kernels on this backend when they run on as many threads as XNNPACK does (one
+ * thread, or Residual's kernel threads in Node), else `undefined`. They beat XNNPACK's convolution
+ * (~16 ms against ~21–25 on ResNet-20's layers, one thread); where only XNNPACK has threads (TF.js's
+ * own threaded start in a browser) XNNPACK's stays.
  */
-function singleThreadKernels(backend: KernelBackend): SimdKernels | undefined {
+function matchingKernels(backend: KernelBackend): SimdKernels | undefined {
   const threads = (backend as unknown as Partial<WasmBackendParts>).wasm?.tfjs.getThreadsCount();
-  if (threads !== 1) return undefined;
   const memory = wasmMemoryOf(backend);
-  return memory === undefined ? undefined : simdKernelsFor(memory);
+  const kernels = memory === undefined ? undefined : simdKernelsFor(memory);
+  return kernels !== undefined && kernels.threads === threads ? kernels : undefined;
 }
 
 function offsetOf(backend: KernelBackend, tensor: TensorInfo): number {
@@ -64,9 +65,12 @@ function directConv(
   const backend = run.backend;
   const out = (backend as unknown as WasmBackendParts).makeOutput([batch, outHeight, outWidth, outChannels], 'float32'); // [N, OH, OW, Cout]
   kernels.conv(
-    offsetOf(backend, padded), offsetOf(backend, w), bias === undefined ? 0 : offsetOf(backend, bias), offsetOf(backend, out),
-    batch, height, width, inChannels, outHeight, outWidth, outChannels,
-    kernelHeight, kernelWidth, strides[0], strides[1], 0, 0, relu ? 1 : 0,
+    [
+      offsetOf(backend, padded), offsetOf(backend, w), bias === undefined ? 0 : offsetOf(backend, bias), offsetOf(backend, out),
+      batch, height, width, inChannels, outHeight, outWidth, outChannels,
+      kernelHeight, kernelWidth, strides[0], strides[1], 0, 0, relu ? 1 : 0,
+    ],
+    batch,
   );
   if (padded !== x) run.dispose(padded);
   return out;
@@ -74,8 +78,8 @@ function directConv(
 
 /**
  * The wasm backend's `FusedConv2D` (a convolution with an optional bias and ReLU: every
- * convolution of Residual's training and folded inference) by Residual's SIMD kernel when the
- * backend runs on one thread, NHWC, no dilation, Cout a multiple of 8; XNNPACK's otherwise.
+ * convolution of Residual's training and folded inference) by Residual's SIMD kernel when its
+ * threads match XNNPACK's, NHWC, no dilation, Cout a multiple of 8; XNNPACK's otherwise.
  *
  * @param backendName - `'wasm'`.
  * @returns a config for `tf.registerKernel`.
@@ -89,7 +93,7 @@ export function fusedConv2dSimdConfig(backendName: string): KernelConfig {
     const bias = inputs['bias'] as TensorInfo | undefined;
     const activation = attrs['activation'] as string | undefined;
     const dilations = (attrs['dilations'] as number | [number, number] | undefined) ?? 1;
-    const kernels = singleThreadKernels(run.backend);
+    const kernels = matchingKernels(run.backend);
     const takes =
       kernels !== undefined &&
       attrs['dataFormat'] !== 'NCHW' &&
@@ -123,10 +127,10 @@ export function fusedConv2dSimdConfig(backendName: string): KernelConfig {
 }
 
 /**
- * The wasm backend's `Conv2DBackpropInput` for stride 1 by Residual's SIMD kernel when the backend
- * runs on one thread: the forward kernel on `dy` with the filter flipped in space and its channel
+ * The wasm backend's `Conv2DBackpropInput` for stride 1 by Residual's SIMD kernel (when its threads
+ * match XNNPACK's): the forward kernel on `dy` with the filter flipped in space and its channel
  * axes swapped (made on the host; it is small), padded by `KH − 1 − top` rows and `KW − 1 − left`
- * columns. Other cases (strides, NCHW, Cin not a multiple of 8, more threads) go to
+ * columns. Other cases (strides, NCHW, Cin not a multiple of 8, no matching threads) go to
  * {@link conv2dBackpropInput}, which runs XNNPACK.
  *
  * @param backendName - `'wasm'`.
@@ -139,7 +143,7 @@ export function conv2dBackpropInputSimdConfig(backendName: string): KernelConfig
     const dy = inputs['dy'] as TensorInfo;
     const filter = inputs['filter'] as TensorInfo;
     const convAttrs = attrs as unknown as Conv2DBackpropInputAttrs;
-    const kernels = singleThreadKernels(run.backend);
+    const kernels = matchingKernels(run.backend);
     const [kernelHeight = 1, kernelWidth = 1, inChannels = 1, outChannels = 1] = filter.shape;
     const info =
       convAttrs.dataFormat === 'NCHW'

@@ -4,7 +4,9 @@
 ;; pixels of a row × 8 output channels (8 f32x4 accumulators); for a fixed filter row i the taps
 ;; (j, c) of a pixel are contiguous in x and in w, so the inner loop runs over KW·Cin of them.
 ;; Pixels whose window leaves the image (padding) take a 1-pixel path that skips the missing taps.
-;; Needs cout % 8 = 0 (the caller checks). Sums run in one fixed order (i, then j and c).
+;; Needs cout % 8 = 0 (the caller checks). The call computes images [bFrom, bTo), so threads can
+;; share one convolution; each output sums its terms in one fixed order (i, then j and c) whatever
+;; the split.
 ;; The line `__MEMORY_IMPORT__` becomes, at build time, the import of a shared or an unshared memory.
 (module
   __MEMORY_IMPORT__
@@ -13,7 +15,7 @@
     (param $n i32) (param $h i32) (param $w i32) (param $ci i32)
     (param $oh i32) (param $ow i32) (param $co i32)
     (param $kh i32) (param $kw i32) (param $sh i32) (param $sw i32) (param $pt i32) (param $pl i32)
-    (param $relu i32)
+    (param $relu i32) (param $bFrom i32) (param $bTo i32)
     (local $b i32) (local $r i32) (local $d i32) (local $q i32) (local $qa i32) (local $qb i32)
     (local $i i32) (local $j i32) (local $ih i32) (local $iw i32) (local $count i32) (local $c i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32) (local $pw i32) (local $pstep i32)
@@ -29,9 +31,9 @@
     (local.set $qb (i32.sub (i32.add (local.get $w) (local.get $pl)) (local.get $kw)))
     (local.set $qb (select (i32.const 0) (i32.add (i32.div_s (local.get $qb) (local.get $sw)) (i32.const 1)) (i32.lt_s (local.get $qb) (i32.const 0))))
     (local.set $qb (select (local.get $ow) (local.get $qb) (i32.gt_s (local.get $qb) (local.get $ow))))
-    (local.set $b (i32.const 0))
+    (local.set $b (local.get $bFrom))
     (block $bDone (loop $bLoop
-      (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
+      (br_if $bDone (i32.ge_u (local.get $b) (local.get $bTo)))
       (local.set $r (i32.const 0))
       (block $rDone (loop $rLoop
         (br_if $rDone (i32.ge_u (local.get $r) (local.get $oh)))

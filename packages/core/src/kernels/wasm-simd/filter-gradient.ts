@@ -16,7 +16,8 @@ interface WasmBackendMemory {
  * backend's memory by Residual's SIMD kernel (`filter-gradient.wat`): one pass of 4 × 8 register
  * tiles over the pixels, with no transposed copies and no packed weights. ~2.5× faster than the
  * forward-convolution form ({@link conv2dBackpropFilter}: it transposes x and dy and XNNPACK packs
- * the whole dy as weights on every call) on ResNet-20's layers, on one thread.
+ * the whole dy as weights on every call) on ResNet-20's layers, on one thread; with Residual's kernel
+ * threads (`useWasmThreads` in Node) the input channels are split among them.
  *
  * @param backend - the wasm backend.
  * @param x - forward input, `[N, H, W, Cin]`.
@@ -32,7 +33,7 @@ export function filterGradientSimd(backend: KernelBackend, x: TensorInfo, dy: Te
   if (attrs.dataFormat === 'NCHW' || x.dtype !== 'float32' || dy.dtype !== 'float32' || inChannels % 4 !== 0 || outChannels % 8 !== 0) return undefined;
   const memory = wasmMemoryOf(backend);
   const kernels = memory === undefined ? undefined : simdKernelsFor(memory);
-  if (kernels === undefined) return undefined;
+  if (memory === undefined || kernels === undefined) return undefined;
   const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
   const wasm = backend as unknown as WasmBackendMemory;
   const dw = wasm.makeOutput([kernelHeight, kernelWidth, inChannels, outChannels], 'float32'); // [KH, KW, Cin, Cout]
@@ -44,12 +45,16 @@ export function filterGradientSimd(backend: KernelBackend, x: TensorInfo, dy: Te
   // Output rows per chunk: enough pixels (≥ 64) to amortise loading each dW tile, few enough that
   // the chunk's rows of x and dy stay in the L1 cache.
   const rows = Math.max(1, Math.ceil(64 / info.outWidth));
+  new Float32Array(memory.buffer, offset(dw), kernelHeight * kernelWidth * inChannels * outChannels).fill(0);
   kernels.filterGradient(
-    offset(x), offset(dy), offset(dw),
-    info.batchSize, info.inHeight, info.inWidth, inChannels,
-    info.outHeight, info.outWidth, outChannels,
-    kernelHeight, kernelWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left,
-    rows,
+    [
+      offset(x), offset(dy), offset(dw),
+      info.batchSize, info.inHeight, info.inWidth, inChannels,
+      info.outHeight, info.outWidth, outChannels,
+      kernelHeight, kernelWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left,
+      rows,
+    ],
+    inChannels,
   );
   return dw;
 }

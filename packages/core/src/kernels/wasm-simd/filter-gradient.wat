@@ -4,8 +4,10 @@
 ;; Register tile: 4 input channels × 8 output channels (8 f32x4 accumulators). For locality the
 ;; output rows are taken `rows` at a time (a chunk whose x and dy rows stay in L1), and for each
 ;; chunk every tile of dW is loaded, accumulated over the chunk's pixels and stored back.
-;; Needs ci % 4 = 0 and co % 8 = 0 (the caller checks). Each dW element sums its terms in one fixed
-;; order (images, rows, columns ascending), so results do not depend on anything but the inputs.
+;; Needs ci % 4 = 0 and co % 8 = 0 (the caller checks). The call computes input channels
+;; [cFrom, cTo) (multiples of 4), so threads can share one gradient; dW must be zero before the call.
+;; Each dW element sums its terms in one fixed order (images, rows, columns ascending), whatever
+;; the split, so results depend on nothing but the inputs.
 ;; The line `__MEMORY_IMPORT__` becomes, at build time, the import of a shared or an unshared memory.
 (module
   __MEMORY_IMPORT__
@@ -14,16 +16,13 @@
     (param $n i32) (param $h i32) (param $w i32) (param $ci i32)
     (param $oh i32) (param $ow i32) (param $co i32)
     (param $kh i32) (param $kw i32) (param $sh i32) (param $sw i32) (param $pt i32) (param $pl i32)
-    (param $rows i32)
+    (param $rows i32) (param $cFrom i32) (param $cTo i32)
     (local $b i32) (local $r0 i32) (local $r1 i32) (local $r i32) (local $i i32) (local $j i32)
     (local $c i32) (local $d i32) (local $ih i32) (local $lo i32) (local $hi i32) (local $count i32)
     (local $tile i32) (local $px i32) (local $pd i32) (local $xstep i32) (local $dstep i32) (local $crow i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local $d0 v128) (local $d1 v128) (local $s v128)
-    ;; dW = 0
-    (memory.fill (local.get $dw) (i32.const 0)
-      (i32.shl (i32.mul (i32.mul (i32.mul (local.get $kh) (local.get $kw)) (local.get $ci)) (local.get $co)) (i32.const 2)))
     (local.set $xstep (i32.shl (i32.mul (local.get $sw) (local.get $ci)) (i32.const 2)))
     (local.set $dstep (i32.shl (local.get $co) (i32.const 2)))
     (local.set $crow (i32.shl (local.get $co) (i32.const 2)))
@@ -52,9 +51,9 @@
               (i32.lt_s (local.get $hi) (i32.const 0))))
             (local.set $hi (select (local.get $ow) (local.get $hi) (i32.gt_s (local.get $hi) (local.get $ow))))
             (if (i32.lt_s (local.get $lo) (local.get $hi)) (then
-              (local.set $c (i32.const 0))
+              (local.set $c (local.get $cFrom))
               (block $cDone (loop $cLoop
-                (br_if $cDone (i32.ge_u (local.get $c) (local.get $ci)))
+                (br_if $cDone (i32.ge_u (local.get $c) (local.get $cTo)))
                 (local.set $d (i32.const 0))
                 (block $dDone (loop $dLoop
                   (br_if $dDone (i32.ge_u (local.get $d) (local.get $co)))
