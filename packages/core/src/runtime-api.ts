@@ -13,6 +13,7 @@ export {
   unregisterTrainingKernels,
 } from './kernels/register-training-kernels.js';
 export { stockKernel } from './kernels/stock-kernels.js';
+export { useBrowserWasmThreads, type BrowserWasmThreadsOptions } from './backend/browser-wasm-threads.js';
 export { reduceByMatMulConfig, type MatMulReduceKernelName } from './kernels/reduce-by-matmul.js';
 export { rowReduction, type RowReduction } from './kernels/row-reduction.js';
 // WebGPU: tiled implicit-GEMM convolution kernels (forward and both gradients)

@@ -9,12 +9,10 @@ import { BackendWasm, getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-
 import { controlLength, kernelExports, kernelPool, registerKernelPool, workerLoop } from '../kernels/wasm-simd/kernel-pool.js';
 import { kernelModules } from '../kernels/wasm-simd/simd-kernels.js';
 import { rememberWasmMemory } from '../kernels/wasm-simd/wasm-memory.js';
+import { backendOf, coreCountImports, type WasmModule } from './wasm-module.js';
 
 const require = createRequire(import.meta.url);
 
-/** The emscripten module of tfjs-backend-wasm, as far as Residual touches it. */
-type WasmModule = ConstructorParameters<typeof BackendWasm>[0];
-type Cwrap = (name: string, returns: string | null, args: string[]) => (...args: number[]) => number;
 
 /** The emscripten factory options Residual passes (emscripten's own `Module` settings). */
 interface FactoryConfig {
@@ -73,7 +71,7 @@ async function stockFactory(): Promise<BackendWasm> {
   const wasmOut = wasmOutDir();
   const factory = require(join(wasmOut, 'tfjs-backend-wasm.js')) as (config: Partial<FactoryConfig>) => Promise<WasmModule>;
   const module = await factory({ locateFile: (path) => join(wasmOut, path === 'tfjs-backend-wasm.wasm' ? 'tfjs-backend-wasm-simd.wasm' : path) });
-  return backendOf(module);
+  return backendOf(module, BackendWasm);
 }
 
 async function threadedFactory(threads: number): Promise<BackendWasm> {
@@ -99,16 +97,12 @@ async function threadedFactory(threads: number): Promise<BackendWasm> {
     wasmMemory: memory,
     locateFile: (path) => (path.endsWith('.worker.js') ? workerUrl : join(wasmOut, path)),
     mainScriptUrlOrBlob: script,
-    // TF.js caps its pool at half the logical cores (it assumes two hyperthreads per core), which
-    // on a 2-core machine is 1 thread. The binary asks emscripten for the core count through this
-    // import, so Residual answers 2 × threads and the cap becomes `threads`.
     instantiateWasm: (imports, receive) => {
-      const env = { ...imports['env'], emscripten_num_logical_cores: () => 2 * threads };
-      void WebAssembly.instantiate(binary, { ...imports, env }).then(({ instance, module: compiled }) => receive(instance, compiled));
+      void WebAssembly.instantiate(binary, coreCountImports(imports, threads)).then(({ instance, module: compiled }) => receive(instance, compiled));
       return {};
     },
   });
-  const backend = backendOf(module);
+  const backend = backendOf(module, BackendWasm);
   rememberWasmMemory(backend, memory);
   startKernelThreads(memory, threads);
   // XNNPACK's pool threads now wait for work for the life of the process, and emscripten holds a
@@ -132,23 +126,9 @@ function startKernelThreads(memory: WebAssembly.Memory, threads: number): void {
     new Worker(url, { workerData: { memory, modules, control: control.buffer, index, threads } }).unref();
   }
   const calling = modules.map((compiled, i) => new WebAssembly.Instance(compiled, { env: { memory } }).exports[kernelExports[i] ?? ''] as (...args: number[]) => void);
-  registerKernelPool(memory, kernelPool(control, threads, calling));
+  registerKernelPool(memory, kernelPool(control, threads, calling, true));
 }
 
 function wasmOutDir(): string {
   return join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'wasm-out');
-}
-
-/** What TF.js's own `init()` adds to the module, then the backend (it reads `setThreadsCount`). */
-function backendOf(module: WasmModule): BackendWasm {
-  const cwrap = (module as unknown as { cwrap: Cwrap }).cwrap;
-  module.tfjs = {
-    init: cwrap('init', null, []),
-    initWithThreadsCount: cwrap('init_with_threads_count', null, ['number']),
-    getThreadsCount: cwrap('get_threads_count', 'number', []),
-    registerTensor: cwrap('register_tensor', null, ['number', 'number', 'number']),
-    disposeData: cwrap('dispose_data', null, ['number']),
-    dispose: cwrap('dispose', null, []),
-  };
-  return new BackendWasm(module);
 }

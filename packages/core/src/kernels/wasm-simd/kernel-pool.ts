@@ -6,7 +6,8 @@
  * kernel's fixed order, so results are the same bit for bit for every thread count.
  *
  * The workers wait on a shared control block (Atomics.wait) and the caller blocks until all are
- * done, as a kernel must return its result synchronously.
+ * done, as a kernel must return its result synchronously (a browser's main thread, which may not
+ * block, spins on the counter instead).
  */
 export interface KernelPool {
   /** Participants, the calling thread included. */
@@ -69,11 +70,12 @@ export function kernelPoolOf(memory: WebAssembly.Memory): KernelPool | undefined
  * @param control - the control block the workers wait on.
  * @param threads - participants, the calling thread included.
  * @param calling - the kernels instantiated on this thread.
+ * @param canBlock - whether this thread may `Atomics.wait` (not a browser's main thread).
  * @returns the pool.
  * @example
- * const pool = kernelPool(control, 2, kernels);
+ * const pool = kernelPool(control, 2, kernels, true);
  */
-export function kernelPool(control: Int32Array, threads: number, calling: ReadonlyArray<(...args: number[]) => void>): KernelPool {
+export function kernelPool(control: Int32Array, threads: number, calling: ReadonlyArray<(...args: number[]) => void>, canBlock: boolean): KernelPool {
   const workers = threads - 1;
   return {
     threads,
@@ -89,7 +91,7 @@ export function kernelPool(control: Int32Array, threads: number, calling: Readon
       const [from, to] = shareOf(0, threads, total, unit);
       if (from < to) calling[kernel]?.(...args, from, to);
       for (let done = Atomics.load(control, controlSlot.done); done < workers; done = Atomics.load(control, controlSlot.done)) {
-        Atomics.wait(control, controlSlot.done, done, 1000);
+        if (canBlock) Atomics.wait(control, controlSlot.done, done, 1000);
       }
       if (Atomics.load(control, controlSlot.failed) !== 0) {
         throw new Error('Residual kernels: a kernel worker must finish its share, but one failed. Restart the process; set RESIDUAL_WASM_THREADS=1 to run without workers.');
@@ -100,7 +102,8 @@ export function kernelPool(control: Int32Array, threads: number, calling: Readon
 
 /**
  * The loop each worker runs (JavaScript text, after the worker has `memory`, `modules`, `control`,
- * `index` and `threads`): wait for a new generation, run its share, count itself done.
+ * `index` and `threads`, and optionally `ready()`, called once its kernels are instantiated): wait
+ * for a new generation, run its share, count itself done.
  */
 export const workerLoop = `
 const names = ${JSON.stringify(kernelExports)};
@@ -112,6 +115,7 @@ try {
 } catch (error) {
   Atomics.store(ctrl, slot.failed, 1);
 }
+if (typeof ready === 'function') ready();
 // Jobs start at generation 1: a worker that starts late finds the first one waiting for it.
 let seen = 0;
 for (;;) {
