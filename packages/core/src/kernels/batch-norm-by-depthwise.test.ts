@@ -81,7 +81,20 @@ describe('FusedBatchNorm on wasm as one 1×1 depthwise convolution', () => {
   });
 });
 
-describe('Identity on wasm', () => {
+describe('Identity and Cast on wasm', () => {
+  it('a cast to the same dtype shares memory; a real conversion converts', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor([1.5, -2]);
+    const buffers = tf.engine().backend.numDataIds();
+    const same = tf.cast(x, 'float32');
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    const ints = tf.cast(x, 'int32');
+    expect(ints.dtype).toBe('int32');
+    expect(Array.from(await ints.data())).toEqual([1, -2]);
+    expect(Array.from(await same.data())).toEqual([1.5, -2]);
+    tf.dispose([x, same, ints]);
+  });
+
   it('shares the input memory instead of copying, and the copy outlives the original', async () => {
     await tf.setBackend('wasm');
     const x = tf.tensor([1, 2, 3]);

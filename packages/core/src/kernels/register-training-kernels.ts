@@ -4,7 +4,7 @@ import { batchNormByDepthwiseConfig } from './batch-norm-by-depthwise.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { reduceByMatMulConfig } from './reduce-by-matmul.js';
 import { reduceByPoolingConfig } from './reduce-by-pooling.js';
-import { sharedIdentityConfig } from './shared-identity.js';
+import { sharedCastConfig, sharedIdentityConfig } from './shared-identity.js';
 import { replaceKernel, restoreKernels } from './stock-kernels.js';
 import { conv2dBackpropInputSimdConfig, fusedConv2dSimdConfig } from './wasm-simd/direct-conv.js';
 import { filterGradientSimdConfig } from './wasm-simd/filter-gradient.js';
@@ -25,7 +25,8 @@ import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.j
  *   column of ones ({@link reduceByMatMulConfig}).
  * - wasm: `FusedBatchNorm` (batch norm, and `multiplyAdd` for the optimiser) as one XNNPACK 1×1
  *   depthwise convolution ({@link batchNormByDepthwiseConfig}) instead of a loop ~7× slower, and
- *   an `Identity` that shares memory instead of copying it ({@link sharedIdentityConfig}).
+ *   an `Identity` (and a `Cast` to the same dtype) that shares memory instead of copying it
+ *   ({@link sharedIdentityConfig}, {@link sharedCastConfig}).
  * - webgpu gets its own set ({@link registerWebGpuKernels}); webgl keeps its stock kernels.
  */
 const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: string) => KernelConfig>>> = {
@@ -37,6 +38,7 @@ const trainingKernels: Readonly<Record<string, ReadonlyArray<(backendName: strin
     (name) => reduceByPoolingConfig('Mean', name),
     batchNormByDepthwiseConfig,
     sharedIdentityConfig,
+    sharedCastConfig,
   ],
   cpu: [conv2dBackpropFilterConfig, sumConfig, meanConfig],
 };

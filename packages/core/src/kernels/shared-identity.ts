@@ -31,3 +31,31 @@ export function sharedIdentityConfig(backendName: string): KernelConfig {
     },
   };
 }
+
+/**
+ * Residual's `Cast` for the wasm backend: a cast to the dtype the tensor already has (TF.js's ReLU
+ * gradient casts its float32 mask to float32) shares memory like {@link sharedIdentityConfig}; a
+ * real conversion goes to the stock kernel.
+ *
+ * @param backendName - `'wasm'`.
+ * @returns the kernel config to pass to `tf.registerKernel`.
+ * @example
+ * tf.registerKernel(sharedCastConfig('wasm'));
+ * tf.cast(x, 'float32'); // x float32: no copy
+ */
+export function sharedCastConfig(backendName: string): KernelConfig {
+  return {
+    kernelName: tf.Cast,
+    backendName,
+    kernelFunc: (args) => {
+      const x = args.inputs['x'] as TensorInfo;
+      if (x.dtype !== 'string' && x.dtype === args.attrs?.['dtype']) {
+        (args.backend as KernelBackend).incRef(x.dataId);
+        return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+      }
+      const stock = stockKernel(tf.Cast, backendName);
+      if (stock === undefined) throw new Error(`Cast: backend '${backendName}' must ship a stock Cast kernel, but got none. Use a TF.js 4.22 backend.`);
+      return stock.kernelFunc(args);
+    },
+  };
+}
