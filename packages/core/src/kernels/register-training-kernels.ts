@@ -14,10 +14,11 @@ import { registerWebGpuKernels, unregisterWebGpuKernels } from './webgpu/index.j
  * Which of Residual's kernels each backend gets, and why (measured on 2 CPU cores, TF.js 4.22;
  * `npm run bench:train-step -w @residual/core` and `residual bench --json` print the figures):
  * - wasm ships no `Conv2DBackpropFilter`: Residual's SIMD kernel computes it in place
- *   ({@link filterGradientSimdConfig}), else a forward convolution does. On one thread its
- *   convolutions (`FusedConv2D`, and `Conv2DBackpropInput` at stride 1) are Residual's SIMD kernel
- *   too ({@link fusedConv2dSimdConfig}), ~25 % faster than XNNPACK's there. Its `Conv2DBackpropInput`
- *   is a plain loop several times slower than its XNNPACK `Conv2D`, which ours use.
+ *   ({@link filterGradientSimdConfig}), else a forward convolution does. Its convolutions
+ *   (`FusedConv2D`, and `Conv2DBackpropInput` at stride 1) are Residual's SIMD kernel too when it
+ *   runs on as many threads as XNNPACK ({@link fusedConv2dSimdConfig}; ~16 ms against XNNPACK's
+ *   ~21–25 on ResNet-20's layers, one thread). Its own `Conv2DBackpropInput` is a plain loop several
+ *   times slower than its XNNPACK `Conv2D`, which the other cases use.
  * - cpu's `Conv2DBackpropFilter` is a slow loop; the forward convolution is faster.
  * - `Sum` and `Mean` over `[N, H, W]` of an NHWC tensor (batch norm's statistics and gradients) or
  *   over `[H, W]` (global average pooling), which the stock kernels transpose first: on wasm as
