@@ -19,8 +19,14 @@ const lessonsRoot = process.env.RESIDUAL_LESSONS_ROOT;
 /** @type {Record<string, string>} */
 const alias = lessonsRoot ? { '@residual/lessons/live': join(lessonsRoot, 'examples/live.ts') } : {};
 
+// Cross-origin isolation (COOP + COEP): browsers give a page SharedArrayBuffer only with these
+// headers, and TF.js's wasm backend needs it to run on every core (threads); without them it runs
+// on one. Any host of the static build must send the same two headers (see the README).
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   base,
+  server: { headers: isolation },
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [residualAssets(), lessonReload()],

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+// TF.js's cpu backend, registered on import: models build and run with no further call.
+import './backend/default-backend.js';
 // Backends
 export {
   isNodeBackendName,
@@ -13,6 +15,7 @@ export {
   type SelectNodeBackendOptions,
 } from './backend/select-node-backend.js';
 export { probeDawn, type DawnProbe } from './backend/probe-dawn.js';
+export { useWasmThreads, defaultWasmThreads } from './backend/node-wasm-threads.js';
 export * from './kernels/webgpu/node.js';
 // Data
 export { DataError } from './data/data-error.js';

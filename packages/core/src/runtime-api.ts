@@ -10,20 +10,17 @@ export {
 } from './backend/select-browser-backend.js';
 export {
   registerTrainingKernels,
-  registerTrainingGradients,
   unregisterTrainingKernels,
 } from './kernels/register-training-kernels.js';
 export { stockKernel } from './kernels/stock-kernels.js';
+export { useBrowserWasmThreads, type BrowserWasmThreadsOptions } from './backend/browser-wasm-threads.js';
 export { reduceByMatMulConfig, type MatMulReduceKernelName } from './kernels/reduce-by-matmul.js';
 export { rowReduction, type RowReduction } from './kernels/row-reduction.js';
-export { batchNormGradient } from './kernels/batch-norm-gradient.js';
 // WebGPU: tiled implicit-GEMM convolution kernels (forward and both gradients)
 export * from './kernels/webgpu/index.js';
 export { KernelRunner } from './kernels/kernel-runner.js';
 export { conv2dBackpropFilter, conv2dBackpropFilterConfig } from './kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInput, conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input.js';
-export { depthwiseBackpropFilter, depthwiseBackpropFilterConfig } from './kernels/depthwise-backprop-filter.js';
-export { depthwiseBackpropInput, depthwiseBackpropInputConfig } from './kernels/depthwise-backprop-input.js';
 // Data (bytes in, tensors out; file readers are in @residual/core/node)
 export { makeSplit, concatSplits, type ImageSplit, type ImageDataset, type DatasetKind } from './data/image-dataset.js';
 export { decodeCifar10Batch, encodeCifar10Batch, cifar10ClassNames, cifar10RecordBytes, CorruptDataError } from './data/cifar10-binary.js';
