@@ -34,4 +34,8 @@ describe('commandLines', () => {
   it('drops comments and blank lines', () => {
     expect(commandLines('npx residual summary resnet18   # a table\n\n# a note\nnpm test\n')).toEqual(['npx residual summary resnet18', 'npm test']);
   });
+
+  it('joins a command continued with a backslash into one line', () => {
+    expect(commandLines('torchrun train.py \\\n  --module m.py \\\n  --steps 2\nnpx residual eval')).toEqual(['torchrun train.py --module m.py --steps 2', 'npx residual eval']);
+  });
 });

@@ -85,9 +85,18 @@ export function codeBlocks(markdown: string, path: string): CodeBlock[] {
   return blocks;
 }
 
-/** A shell block's command lines: comments and blank lines dropped, `&&` chains kept as one line. */
+/**
+ * A shell block's command lines: comments and blank lines dropped, a line ending in a backslash joined
+ * with the next (one command), `&&` chains kept as one line.
+ *
+ * @param code - the block's text.
+ * @returns one string per command.
+ * @example
+ * commandLines('torchrun a.py \\\n  --steps 2   # train'); // ['torchrun a.py --steps 2']
+ */
 export function commandLines(code: string): string[] {
   return code
+    .replace(/\s*\\\n\s*/g, ' ')
     .split('\n')
     .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
     .filter((line) => line !== '');

@@ -89,6 +89,14 @@ async function writeImages(dir: string, names: readonly string[]): Promise<void>
   }
 }
 
+describe('examples in languages this test cannot run', () => {
+  // Python runs in tests/interop against Debian's PyTorch; a Python block in the docs says where, or why not.
+  const other = docs.flatMap((file) => file.blocks.filter((block) => ['python', 'py', 'js', 'javascript'].includes(block.lang)).map((block) => ({ file, block })));
+  it.each(other.map(({ file, block }) => [blockName(file, block), block] as const))('%s is marked as not run, with a reason', (_, block) => {
+    expect(block.notRun.map((mark) => mark.prefix)).toContain('*');
+  });
+});
+
 describe('shell examples', () => {
   const files = docs.filter((file) => file.blocks.some((block) => shell.has(block.lang)));
   it.each(files.map((file) => [file.path, file] as const))('%s: every command runs or is marked as not run', async (_, file) => {
