@@ -3,6 +3,7 @@ import type { DatasetKind } from '../data/image-dataset.js';
 import type { ResNetConfig } from '../model-api.js';
 import type { EpochMetrics, FitOptions, TrainingState } from '../train/fit.js';
 import type { OptimizerConfig } from '../train/optimizer.js';
+import { checkHeader } from './check-header.js';
 
 /** One stored tensor: name (for messages), shape, and whether it is a model weight or optimiser state. */
 export interface StoredTensor {
@@ -48,8 +49,9 @@ const magic = 'RESIDUAL';
  * header's order.
  *
  * @param header - the JSON header; `tensors` must describe `values`.
- * @param values - one array per stored tensor.
+ * @param values - one array per stored tensor; every value finite (a diverged model is never saved).
  * @returns the file's bytes.
+ * @throws Error when `values` do not match `header.tensors` or hold a NaN or infinite value.
  * @example
  * const bytes = encodeCheckpoint(header, values);
  */
@@ -69,9 +71,18 @@ export function encodeCheckpoint(header: CheckpointHeader, values: readonly Floa
   bytes.fill(0x20, 12, 12 + headerBytes); // pad the JSON with spaces
   bytes.set(json, 12);
   let offset = 12 + headerBytes;
-  for (const array of values) {
-    for (let i = 0; i < array.length; i++, offset += 4) view.setFloat32(offset, array[i] ?? 0, true);
-  }
+  values.forEach((array, index) => {
+    for (let i = 0; i < array.length; i++, offset += 4) {
+      const value = array[i] as number; // i < array.length
+      if (!Number.isFinite(value)) {
+        throw new Error(
+          `encodeCheckpoint: every value must be finite, but ${header.tensors[index]?.name} holds ${value} at index ${i}. ` +
+            'Check the weights for divergence before saving.',
+        );
+      }
+      view.setFloat32(offset, value, true);
+    }
+  });
   return bytes;
 }
 
@@ -81,7 +92,9 @@ export function encodeCheckpoint(header: CheckpointHeader, values: readonly Floa
  * @param bytes - the file's bytes.
  * @param file - its path, for error messages.
  * @returns the header and one float32 array per stored tensor.
- * @throws Error naming the file when it is not a checkpoint, is truncated, or is of an unknown version.
+ * @throws Error naming the file when it is not a checkpoint, is truncated, is of an unknown version,
+ *   has a header that lacks a field or contradicts itself (see {@link checkHeader}), or holds a NaN or
+ *   infinite value.
  * @example
  * const { header, values } = decodeCheckpoint(await readFile('runs/a/last.ckpt'), 'runs/a/last.ckpt');
  */
@@ -92,22 +105,39 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): { header: Che
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerBytes = view.getUint32(8, true);
   if (12 + headerBytes > bytes.length) throw fail(`its header is truncated (${bytes.length} bytes)`);
-  let header: CheckpointHeader;
+  let parsed: unknown;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes))) as CheckpointHeader;
+    parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes)));
   } catch {
     throw fail('its header is not valid JSON');
   }
-  if (header.format !== 'residual-checkpoint' || header.version !== 1) throw fail(`it has format version ${String(header.version)}`);
+  const header = checkHeader(parsed, file);
   const values: Float32Array[] = [];
   let offset = 12 + headerBytes;
+  let nonFinite = 0;
+  let firstNonFinite: string | undefined;
+  let total = 0;
   for (const tensor of header.tensors) {
     const size = tensor.shape.reduce((product, dim) => product * dim, 1);
     if (offset + size * 4 > bytes.length) throw fail(`it is truncated inside tensor ${tensor.name} at byte offset ${offset}`);
     const array = new Float32Array(size);
-    for (let i = 0; i < size; i++, offset += 4) array[i] = view.getFloat32(offset, true);
+    for (let i = 0; i < size; i++, offset += 4) {
+      const value = view.getFloat32(offset, true);
+      if (!Number.isFinite(value)) {
+        nonFinite += 1;
+        firstNonFinite ??= tensor.name;
+      }
+      array[i] = value;
+    }
+    total += size;
     values.push(array);
   }
   if (offset !== bytes.length) throw fail(`it has ${bytes.length - offset} unexpected bytes after the last tensor`);
+  if (nonFinite > 0) {
+    throw new Error(
+      `checkpoint: ${file} must hold finite numbers, but ${nonFinite.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} values are NaN or infinite ` +
+        `(the first in ${firstNonFinite}). A diverged run wrote it; use an earlier checkpoint, or train again with a lower --lr.`,
+    );
+  }
   return { header, values };
 }

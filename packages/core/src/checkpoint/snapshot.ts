@@ -56,7 +56,7 @@ export function restoreWeights(
     );
   }
   model.weights.forEach((weight, position) => {
-    const index = stored[position] ?? 0;
+    const index = stored[position] as number; // stored.length === model.weights.length, checked above
     const tensor = tensors[index] as StoredTensor;
     if (tensor.shape.join(',') !== weight.shape.join(',')) {
       throw new Error(
