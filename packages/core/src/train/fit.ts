@@ -4,7 +4,8 @@ import type { ChannelStats } from '../data/channel-stats.js';
 import type { ImageDataset } from '../data/image-dataset.js';
 import { makeBatch, type Augmentation } from '../data/make-batch.js';
 import { evaluate } from './evaluate.js';
-import { NonFiniteLossError } from './non-finite-loss-error.js';
+import { countNonFinite } from './count-non-finite.js';
+import { NonFiniteLossError, NonFiniteWeightsError } from './non-finite-loss-error.js';
 import type { Optimizer } from './optimizer.js';
 import { Rng, type RngState } from './rng.js';
 import { learningRateAt, type ScheduleConfig } from './schedule.js';
@@ -108,7 +109,9 @@ export function initialState(seed: number): TrainingState {
  * @param input - model, optimiser, data, options and the starting state.
  * @param callbacks - progress, end-of-epoch (checkpoints) and an abort signal.
  * @returns the final state and each epoch's metrics.
- * @throws NonFiniteLossError when a step's loss is NaN or infinite (naming epoch and step).
+ * @throws NonFiniteLossError when a step's loss or an epoch's test loss is NaN or infinite, and
+ *   NonFiniteWeightsError when a weight or statistic is after an epoch's last step (naming epoch and
+ *   step): `onEpochEnd` never sees a diverged model.
  * @example
  * const { history } = await fit({ model: m.layersModel, optimizer, data, stats, options, state: initialState(1) });
  */
@@ -142,8 +145,9 @@ export async function fit(
         const labels = tf.tensor1d(batch.labels, 'int32');
         return trainStep(model, optimizer, x, labels, { lr, labelSmoothing: options.labelSmoothing });
       });
-      const [loss = Number.NaN, correct = 0] = await result.data(); // the one readback of the step
+      const [loss, correct] = await result.data(); // the one readback of the step: [loss, correct]
       result.dispose();
+      if (loss === undefined || correct === undefined) throw new Error('fit: trainStep must return [loss, correct], but got fewer values. This is a bug in trainStep.');
       if (!Number.isFinite(loss)) throw new NonFiniteLossError(loss, epoch, index + 1, lr);
       lossSum += loss * indices.length;
       correctSum += correct;
@@ -163,7 +167,13 @@ export async function fit(
       });
     }
     const trainSeconds = (performance.now() - started) / 1000;
+    // Each step's loss was finite before its update; the last update may still have diverged.
+    const nonFinite = await countNonFinite(model);
+    if (nonFinite.first !== null) {
+      throw new NonFiniteWeightsError(nonFinite.count, nonFinite.total, nonFinite.first, epoch, stepsPerEpoch, lr);
+    }
     const test = await evaluate(model, data.test, { imageShape: data.imageShape, stats, batchSize: options.evalBatchSize ?? 256 });
+    if (!Number.isFinite(test.loss)) throw new NonFiniteLossError(test.loss, epoch, stepsPerEpoch, lr, { what: 'test loss' });
     const metrics: EpochMetrics = {
       epoch,
       trainLoss: lossSum / seen,
@@ -174,7 +184,8 @@ export async function fit(
       seconds: (performance.now() - started) / 1000,
       imagesPerSecond: seen / trainSeconds,
     };
-    const better = test.accuracy > state.bestAccuracy;
+    // The best epoch is chosen by a finite metric only (a non-finite test loss stopped the run above).
+    const better = Number.isFinite(test.accuracy) && test.accuracy > state.bestAccuracy;
     state = {
       epoch,
       step: state.step + stepsPerEpoch,

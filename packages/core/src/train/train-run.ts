@@ -10,6 +10,7 @@ import type { ImageDataset } from '../data/image-dataset.js';
 import { describeDataset } from '../data/load-dataset.js';
 import { buildModel, type ResNetConfig, type ResNetModel } from '../model-api.js';
 import { renderCurvesSvg } from './curves-svg.js';
+import { NonFiniteLossError, NonFiniteWeightsError } from './non-finite-loss-error.js';
 import { fit, initialState, type EpochMetrics, type FitOptions, type StepProgress, type TrainingState } from './fit.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 import { describeDevice, gitCommit, type Provenance } from './provenance.js';
@@ -67,7 +68,8 @@ export interface BudgetStop {
  * @param options - model, data, hyper-parameters, run folder, backend and callbacks.
  * @returns the trained model, its final state, the metrics of every epoch, and `stopped` (or `null`)
  *   when the time budget ended the run early.
- * @throws NonFiniteLossError when the loss diverges (the last good checkpoint stays in place).
+ * @throws NonFiniteLossError or NonFiniteWeightsError when the loss or the weights diverge: nothing of
+ *   that epoch is saved, and the message names the checkpoints kept.
  * @example
  * const { history } = await trainRun({ model: 'resnet20', data, out: 'runs/a', fit, optimizer: paperSgd, seed: 1, resume: false, backend: { name: 'wasm' }, command: 'residual train …' });
  */
@@ -83,6 +85,7 @@ export async function trainRun(
   let history: EpochMetrics[] = [];
   let stats: ChannelStats;
   let provenance: Provenance;
+  const saved: Saved = { last: null, best: null };
   let fitOptions = options.fit;
   let seed = options.seed;
   const data = options.data;
@@ -102,6 +105,8 @@ export async function trainRun(
     optimizer.loadState(loaded.optimizerState, header.optimizer.step);
     tf.dispose(loaded.optimizerState);
     state = header.state;
+    saved.last = state.epoch;
+    saved.best = state.bestEpoch;
     history = [...header.history];
     stats = header.data.stats;
     seed = header.seed;
@@ -152,6 +157,8 @@ export async function trainRun(
         await writeFileAtomic(files.last, bytes);
         const best = next.bestEpoch === metrics.epoch;
         if (best) await writeFileAtomic(files.best, bytes);
+        saved.last = metrics.epoch;
+        if (best) saved.best = metrics.epoch;
         const lines = [provenance, ...history.map((entry) => ({ kind: 'epoch', ...entry }))].map((entry) => JSON.stringify(entry));
         await writeFileAtomic(files.metrics, `${lines.join('\n')}\n`);
         await writeFileAtomic(files.curves, renderCurvesSvg(history, `${model.name} on ${describeDataset(data)}`));
@@ -170,11 +177,24 @@ export async function trainRun(
     },
   );
   const result = await run.catch((error: unknown) => {
+    if (error instanceof NonFiniteLossError || error instanceof NonFiniteWeightsError) throw error.withKept(keptSentence(files, saved, error.epoch));
     if (error !== outOfTime) throw error;
     return { state: lastState };
   });
   optimizer.dispose();
   return { model, state: result.state, history, stopped };
+}
+
+/** The epochs of the checkpoints on disk: what a failed epoch leaves the user. */
+interface Saved {
+  last: number | null;
+  best: number | null;
+}
+
+function keptSentence(files: ReturnType<typeof runFiles>, saved: Saved, epoch: number): string {
+  if (saved.last === null) return `Nothing of epoch ${epoch} was saved, and the run has no checkpoint yet: start again with a lower --lr.`;
+  const kept = [`${files.last} (epoch ${saved.last})`, ...(saved.best === null ? [] : [`${files.best} (epoch ${saved.best})`])];
+  return `Nothing of epoch ${epoch} was saved: ${kept.join(' and ')} ${kept.length > 1 ? 'are' : 'is'} kept; continue with --resume and a lower --lr.`;
 }
 
 function trainableVariables(model: ResNetModel): tf.Variable[] {
