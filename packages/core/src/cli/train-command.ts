@@ -4,7 +4,6 @@ import { isModelName, modelNames } from '../model-api.js';
 import { formatProgress } from '../train/format-progress.js';
 import { defaultAdam, paperSgd, type OptimizerConfig } from '../train/optimizer.js';
 import { defaultSchedule, scheduleNames } from '../train/schedule.js';
-import { runFiles } from '../train/run-folder.js';
 import { trainRun } from '../train/train-run.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions, sizeOption } from './parse-options.js';
@@ -14,8 +13,9 @@ import { useBackend } from './use-backend.js';
 
 export const trainUsage = `Usage: residual train --model <name> --data <dir|cifar10-sample|mnist> [options]
 
-Trains a model and writes a run folder: last.ckpt and best.ckpt (atomic, every epoch),
-metrics.jsonl (one JSON line per epoch) and curves.svg.
+Trains a model and writes a run folder: last.ckpt (every epoch) and best.ckpt (the best test
+accuracy), each written atomically, metrics.jsonl (one JSON line per epoch) and curves.svg. While
+it runs, train.lock holds its process id: one run writes a folder at a time.
 
 Options:
   --model <name>         ${'model to build (default resnet20); see residual summary --help'}
@@ -37,6 +37,8 @@ Options:
   --backend <name>       auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
   --out <dir>            run folder (default runs/<model>)
   --resume               continue from <out>/last.ckpt (its settings; --epochs and --lr may change)
+  --overwrite            start a new run in an --out that holds one, deleting its checkpoints and
+                         metrics (without --resume or --overwrite, such a folder is refused)
   --max-minutes <m>      stop between epochs so as to end within m minutes of the start (the next
                          epoch is expected to last as long as the longest so far); exit status 0,
                          continue with --resume
@@ -70,6 +72,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     backend: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
     'max-minutes': { type: 'string' },
   });
   const started = Date.now();
@@ -103,12 +106,15 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const limit = values.limit === undefined ? undefined : numberOption('train', 'limit', values.limit, 0, 'positive integer');
   const resize = sizeOption('train', values.resize);
   const out = values.out ?? `runs/${model}`;
+  if (values.resume === true && values.overwrite === true) {
+    throw new UsageError('residual train: --resume and --overwrite must not be given together, but got both. Continue the run with --resume, or start over with --overwrite.');
+  }
   const maxMinutes = values['max-minutes'] === undefined ? undefined : numberOption('train', 'max-minutes', values['max-minutes'], 0, 'positive');
   const choice = await useBackend('train', values.backend, io);
   const loaded = await loadDataset(values.data, resize === undefined ? { onWarning: io.err } : { resize, onWarning: io.err });
   const data = limit === undefined ? loaded : limitDataset(loaded, limit);
   io.err(`data: ${describeDataset(data)}`);
-  const { stopped } = await trainRun({
+  const { stopped, state } = await trainRun({
     // On --resume the checkpoint decides; only an explicit --model is compared with it.
     model: values.resume === true && values.model === undefined ? '' : model,
     data,
@@ -117,12 +123,14 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     optimizer,
     seed,
     resume: values.resume === true,
+    overwrite: values.overwrite === true,
     ...(values.resume === true && values.lr !== undefined ? { resumeLr: fit.lr } : {}),
     ...(maxMinutes === undefined ? {} : { stopBy: started + maxMinutes * 60_000 }),
     backend: choice.detail === undefined ? { name: choice.name } : { name: choice.name, detail: choice.detail },
     command: io.command,
     onProgress: (progress) => io.status(formatProgress(progress)),
     onLine: io.out,
+    onNote: io.err,
   });
   if (stopped !== null) {
     io.out(
@@ -130,7 +138,6 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
         `--max-minutes ${maxMinutes}; continue with --resume`,
     );
   }
-  const files = runFiles(out);
-  io.out(`run folder ${out}: ${[files.last, files.best, files.metrics, files.curves].map((file) => file.slice(out.length + 1)).join(', ')}`);
+  io.out(`run folder ${out}: last.ckpt (epoch ${state.epoch}), best.ckpt (epoch ${state.bestEpoch}), metrics.jsonl, curves.svg`);
   return 0;
 }

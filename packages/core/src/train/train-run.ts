@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs-core';
+import { recoverCheckpointPair, saveCheckpointPair } from '../checkpoint/checkpoint-pair.js';
 import { encodeCheckpoint, type CheckpointHeader } from '../checkpoint/checkpoint-format.js';
+import { killPoint } from '../checkpoint/kill-point.js';
 import { loadCheckpoint } from '../checkpoint/load-checkpoint.js';
 import { snapshotTensors } from '../checkpoint/snapshot.js';
 import { writeFileAtomic } from '../checkpoint/write-checkpoint.js';
@@ -14,7 +16,8 @@ import { NonFiniteLossError, NonFiniteWeightsError } from './non-finite-loss-err
 import { fit, initialState, type EpochMetrics, type FitOptions, type StepProgress, type TrainingState } from './fit.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 import { describeDevice, gitCommit, type Provenance } from './provenance.js';
-import { ensureWritable, runFiles } from './run-folder.js';
+import { clearRunFolder, describeRunFolder, ensureWritable, inspectRunFolder, removeTemporaries, runFiles } from './run-folder.js';
+import { lockRunFolder, type RunLock } from './run-lock.js';
 
 /** Everything `residual train` decides. */
 export interface TrainRunOptions {
@@ -34,6 +37,11 @@ export interface TrainRunOptions {
   readonly resume: boolean;
   readonly resumeLr?: number;
   /**
+   * Start a new run in a folder that holds one, deleting its checkpoints, metrics and curves first.
+   * Without it (and without `resume`), a folder that holds a run is refused.
+   */
+  readonly overwrite?: boolean;
+  /**
    * A time budget: the run should end by this time (milliseconds, as `Date.now()`). After each
    * epoch, if one more epoch as long as the longest this process has run would end later, the run
    * stops there, its `last.ckpt` saved — continue it with `resume`. At least one epoch runs.
@@ -44,7 +52,10 @@ export interface TrainRunOptions {
   /** The command line, for provenance. */
   readonly command: string;
   readonly onProgress?: (progress: StepProgress) => void;
+  /** Results: the model, each epoch's metrics. */
   readonly onLine?: (line: string) => void;
+  /** Notes about the run folder (a stale lock taken over, leftovers removed, a save completed); default `onLine`. */
+  readonly onNote?: (line: string) => void;
 }
 
 /** Why a run ended before its last epoch: {@link TrainRunOptions.stopBy} left no time for another. */
@@ -60,14 +71,19 @@ export interface BudgetStop {
 /**
  * Trains a model as `residual train` does, writing a run folder: after every epoch `last.ckpt`
  * (config, every weight including BN running statistics, optimiser state, epoch and generator
- * state — written atomically), `best.ckpt` whenever the test accuracy is the best so far,
- * `metrics.jsonl` (a provenance line, then one line per epoch) and `curves.svg`. With `resume`,
- * it continues from `last.ckpt`: a run killed mid-epoch loses only that epoch. With `stopBy`, it
- * stops between epochs so as to end by that time.
+ * state — written atomically), `best.ckpt` whenever the test accuracy is the best so far (written
+ * first, so the pair is consistent after a kill at any instant), `metrics.jsonl` (a provenance line,
+ * then one line per epoch) and `curves.svg`. The folder has one writer: `train.lock` holds this
+ * process's PID while it runs, a second run into the folder is refused, and a lock left by a killed
+ * run is reported and taken over, with the temporary files it left. A folder that holds a run is
+ * refused unless `resume` (continue from `last.ckpt`: a run killed mid-epoch loses only that epoch)
+ * or `overwrite`. With `stopBy`, it stops between epochs so as to end by that time.
  *
  * @param options - model, data, hyper-parameters, run folder, backend and callbacks.
  * @returns the trained model, its final state, the metrics of every epoch, and `stopped` (or `null`)
  *   when the time budget ended the run early.
+ * @throws DataError when another process writes the folder, when it holds a run and neither `resume`
+ *   nor `overwrite` is set, or when a file cannot be saved (naming what was kept).
  * @throws NonFiniteLossError or NonFiniteWeightsError when the loss or the weights diverge: nothing of
  *   that epoch is saved, and the message names the checkpoints kept.
  * @example
@@ -76,9 +92,45 @@ export interface BudgetStop {
 export async function trainRun(
   options: TrainRunOptions,
 ): Promise<{ model: ResNetModel; state: TrainingState; history: EpochMetrics[]; stopped: BudgetStop | null }> {
+  await ensureWritable(options.out);
+  const note = options.onNote ?? options.onLine ?? (() => {});
+  const lock = await lockRunFolder(options.out, options.command, note);
+  try {
+    await prepareFolder(options, note);
+    return await trainLocked(options, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Clears what a killed run left, completes an interrupted save, and refuses to mix two runs. */
+async function prepareFolder(options: TrainRunOptions, note: (line: string) => void): Promise<void> {
+  const { out } = options;
+  const removed = await removeTemporaries(out);
+  if (removed.length > 0) note(`note: removed ${removed.length === 1 ? 'an unfinished file' : `${removed.length} unfinished files`} that an interrupted run left in ${out}: ${removed.join(', ')}`);
+  if (options.resume) {
+    const repaired = await recoverCheckpointPair(runFiles(out));
+    if (repaired !== null) note(`note: ${repaired}`);
+    return;
+  }
+  const held = describeRunFolder(await inspectRunFolder(out));
+  if (held === null) return;
+  if (options.overwrite !== true) {
+    throw new DataError(
+      `train: --out ${out} must be a new run folder, but it holds a run: ${held}. ` +
+        'Continue it with --resume, replace it with --overwrite, or choose another --out.',
+    );
+  }
+  await clearRunFolder(out);
+  note(`note: --overwrite: deleted the run that was in ${out} (${held})`);
+}
+
+async function trainLocked(
+  options: TrainRunOptions,
+  lock: RunLock,
+): Promise<{ model: ResNetModel; state: TrainingState; history: EpochMetrics[]; stopped: BudgetStop | null }> {
   const files = runFiles(options.out);
   const say = options.onLine ?? (() => {});
-  await ensureWritable(options.out);
   let model: ResNetModel;
   let optimizer: Optimizer;
   let state: TrainingState;
@@ -105,8 +157,9 @@ export async function trainRun(
     optimizer.loadState(loaded.optimizerState, header.optimizer.step);
     tf.dispose(loaded.optimizerState);
     state = header.state;
+    const contents = await inspectRunFolder(options.out);
     saved.last = state.epoch;
-    saved.best = state.bestEpoch;
+    saved.best = contents.best;
     history = [...header.history];
     stats = header.data.stats;
     seed = header.seed;
@@ -114,6 +167,8 @@ export async function trainRun(
     const previous = await readFile(files.metrics, 'utf8').catch(() => '');
     const firstLine = previous.split('\n')[0] ?? '';
     provenance = firstLine.includes('"kind":"run"') ? (JSON.parse(firstLine) as Provenance) : makeProvenance(options, data, header.model.name);
+    // The records follow the checkpoint: an earlier run may have been killed before writing them.
+    await writeRecords(files, provenance, history, `${model.name} on ${describeDataset(data)}`);
     say(`resuming ${files.last}: ${state.epoch} of ${fitOptions.epochs} epochs done, best test accuracy ${formatPercent(state.bestAccuracy)}`);
     if (options.model !== '' && options.model !== header.model.name) say(`note: the checkpoint holds ${header.model.name}; model ${options.model} is ignored when resuming`);
   } else {
@@ -136,7 +191,10 @@ export async function trainRun(
     { model: model.layersModel, optimizer, data, stats, options: fitOptions, state },
     {
       signal: budget.signal,
-      onStep: (progress) => options.onProgress?.(progress),
+      onStep: (progress) => {
+        killPoint('step');
+        options.onProgress?.(progress);
+      },
       onEpochEnd: async (metrics, next) => {
         history.push(metrics);
         const header: Omit<CheckpointHeader, 'tensors'> = {
@@ -154,18 +212,23 @@ export async function trainRun(
         };
         const { tensors, values } = await snapshotTensors(model.layersModel, optimizer);
         const bytes = encodeCheckpoint({ ...header, tensors }, values);
-        await writeFileAtomic(files.last, bytes);
         const best = next.bestEpoch === metrics.epoch;
-        if (best) await writeFileAtomic(files.best, bytes);
-        saved.last = metrics.epoch;
-        if (best) saved.best = metrics.epoch;
-        const lines = [provenance, ...history.map((entry) => ({ kind: 'epoch', ...entry }))].map((entry) => JSON.stringify(entry));
-        await writeFileAtomic(files.metrics, `${lines.join('\n')}\n`);
-        await writeFileAtomic(files.curves, renderCurvesSvg(history, `${model.name} on ${describeDataset(data)}`));
+        await lock.assertHeld();
+        let writing = best ? files.best : files.last;
+        try {
+          await saveCheckpointPair(files, bytes, best, (which) => {
+            saved[which] = metrics.epoch;
+            writing = files.last;
+          });
+          writing = files.metrics;
+          await writeRecords(files, provenance, history, `${model.name} on ${describeDataset(data)}`);
+        } catch (error) {
+          throw saveError(error, writing, keptSentence(files, saved, `Epoch ${metrics.epoch} is not completely saved`, 'free some space or fix the folder, then continue with --resume'));
+        }
         say(
           `epoch ${metrics.epoch}/${fitOptions.epochs}: train loss ${metrics.trainLoss.toFixed(4)} acc ${formatPercent(metrics.trainAccuracy)}, ` +
             `test loss ${metrics.testLoss.toFixed(4)} acc ${formatPercent(metrics.testAccuracy)}, ` +
-            `${Math.round(metrics.imagesPerSecond)} img/s, ${metrics.seconds.toFixed(1)} s — saved ${best ? 'last.ckpt and best.ckpt' : 'last.ckpt'}`,
+            `${Math.round(metrics.imagesPerSecond)} img/s, ${metrics.seconds.toFixed(1)} s — saved ${best ? 'best.ckpt and last.ckpt' : 'last.ckpt'}`,
         );
         lastState = next;
         longestEpoch = Math.max(longestEpoch, metrics.seconds);
@@ -177,12 +240,21 @@ export async function trainRun(
     },
   );
   const result = await run.catch((error: unknown) => {
-    if (error instanceof NonFiniteLossError || error instanceof NonFiniteWeightsError) throw error.withKept(keptSentence(files, saved, error.epoch));
+    if (error instanceof NonFiniteLossError || error instanceof NonFiniteWeightsError) {
+      throw error.withKept(keptSentence(files, saved, `Nothing of epoch ${error.epoch} was saved`, 'continue with --resume and a lower --lr'));
+    }
     if (error !== outOfTime) throw error;
     return { state: lastState };
   });
   optimizer.dispose();
   return { model, state: result.state, history, stopped };
+}
+
+/** Writes `metrics.jsonl` (provenance, then one line per epoch) and `curves.svg`. */
+async function writeRecords(files: ReturnType<typeof runFiles>, provenance: Provenance, history: readonly EpochMetrics[], title: string): Promise<void> {
+  const lines = [provenance, ...history.map((entry) => ({ kind: 'epoch', ...entry }))].map((entry) => JSON.stringify(entry));
+  await writeFileAtomic(files.metrics, `${lines.join('\n')}\n`);
+  await writeFileAtomic(files.curves, renderCurvesSvg(history, title));
 }
 
 /** The epochs of the checkpoints on disk: what a failed epoch leaves the user. */
@@ -191,10 +263,30 @@ interface Saved {
   best: number | null;
 }
 
-function keptSentence(files: ReturnType<typeof runFiles>, saved: Saved, epoch: number): string {
-  if (saved.last === null) return `Nothing of epoch ${epoch} was saved, and the run has no checkpoint yet: start again with a lower --lr.`;
-  const kept = [`${files.last} (epoch ${saved.last})`, ...(saved.best === null ? [] : [`${files.best} (epoch ${saved.best})`])];
-  return `Nothing of epoch ${epoch} was saved: ${kept.join(' and ')} ${kept.length > 1 ? 'are' : 'is'} kept; continue with --resume and a lower --lr.`;
+/** E.g. `Nothing of epoch 2 was saved: runs/a/last.ckpt (epoch 1) and runs/a/best.ckpt (epoch 1) are kept; continue with --resume and a lower --lr.` */
+function keptSentence(files: ReturnType<typeof runFiles>, saved: Saved, lead: string, then: string): string {
+  if (saved.last === null && saved.best === null) return `${lead}, and the run has no checkpoint yet: start it again${then.includes('--lr') ? ' with a lower --lr' : ''}.`;
+  const kept = [
+    ...(saved.last === null ? [] : [`${files.last} (epoch ${saved.last})`]),
+    ...(saved.best === null ? [] : [`${files.best} (epoch ${saved.best})`]),
+  ];
+  return `${lead}: ${kept.join(' and ')} ${kept.length > 1 ? 'are' : 'is'} kept; ${then}.`;
+}
+
+const writeFailures: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'an input/output error',
+};
+
+/** A failed save as the project's error: which file, why, what was kept. */
+function saveError(error: unknown, file: string, kept: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined || error instanceof DataError) return error;
+  return new DataError(`train: ${file} must be saved, but writing it failed with ${code} (${writeFailures[code] ?? (error as Error).message}). ${kept}`);
 }
 
 function trainableVariables(model: ResNetModel): tf.Variable[] {
