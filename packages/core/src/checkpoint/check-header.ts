@@ -1,3 +1,4 @@
+import { DataError } from '../data/data-error.js';
 import type { CheckpointHeader } from './checkpoint-format.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,13 +20,13 @@ function describe(value: unknown): string {
  * @param header - the parsed JSON header.
  * @param file - the checkpoint's path, for messages.
  * @returns the header, typed.
- * @throws Error `checkpoint: <file> must …, but got …. Use the last.ckpt or best.ckpt that residual train wrote.`
+ * @throws DataError `checkpoint: <file> must …, but got …. Use the last.ckpt or best.ckpt that residual train wrote.`
  * @example
  * const header = checkHeader(JSON.parse(text), 'runs/a/last.ckpt');
  */
 export function checkHeader(header: unknown, file: string): CheckpointHeader {
   const fail = (rule: string, got: string) =>
-    new Error(`checkpoint: ${file} must ${rule}, but got ${got}. Use the last.ckpt or best.ckpt that residual train wrote.`);
+    new DataError(`checkpoint: ${file} must ${rule}, but got ${got}. Use the last.ckpt or best.ckpt that residual train wrote.`);
   if (!isRecord(header)) throw fail('have a JSON object as its header', describe(header));
   if (header['format'] !== 'residual-checkpoint' || header['version'] !== 1) {
     throw fail('be a Residual checkpoint of format version 1', `format ${describe(header['format'])}, version ${describe(header['version'])}`);
@@ -49,7 +50,7 @@ export function checkHeader(header: unknown, file: string): CheckpointHeader {
   const classNames = data['classNames'] as string[];
   if (classNames.length !== model['numClasses']) {
     const names = classNames.slice(0, 10).map((name) => JSON.stringify(name)).join(', ');
-    throw new Error(
+    throw new DataError(
       `checkpoint: ${file} must name one class per model output (header.model.numClasses = ${model['numClasses']}), but header.data.classNames has ` +
         `${classNames.length} (${names}${classNames.length > 10 ? ', …' : ''}). Use the last.ckpt or best.ckpt that residual train wrote.`,
     );

@@ -3,6 +3,7 @@ import type { DatasetKind } from '../data/image-dataset.js';
 import type { ResNetConfig } from '../model-api.js';
 import type { EpochMetrics, FitOptions, TrainingState } from '../train/fit.js';
 import type { OptimizerConfig } from '../train/optimizer.js';
+import { DataError } from '../data/data-error.js';
 import { checkHeader } from './check-header.js';
 
 /** One stored tensor: name (for messages), shape, and whether it is a model weight or optimiser state. */
@@ -92,7 +93,7 @@ export function encodeCheckpoint(header: CheckpointHeader, values: readonly Floa
  * @param bytes - the file's bytes.
  * @param file - its path, for error messages.
  * @returns the header and one float32 array per stored tensor.
- * @throws Error naming the file when it is not a checkpoint, is truncated, is of an unknown version,
+ * @throws DataError naming the file when it is not a checkpoint, is truncated, is of an unknown version,
  *   has a header that lacks a field or contradicts itself (see {@link checkHeader}), or holds a NaN or
  *   infinite value.
  * @example
@@ -100,7 +101,7 @@ export function encodeCheckpoint(header: CheckpointHeader, values: readonly Floa
  */
 export function decodeCheckpoint(bytes: Uint8Array, file: string): { header: CheckpointHeader; values: Float32Array[] } {
   const fail = (what: string) =>
-    new Error(`checkpoint: ${file} must be a Residual checkpoint, but ${what}. Use the last.ckpt or best.ckpt that residual train wrote.`);
+    new DataError(`checkpoint: ${file} must be a Residual checkpoint, but ${what}. Use the last.ckpt or best.ckpt that residual train wrote.`);
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== magic) throw fail('it does not start with RESIDUAL');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerBytes = view.getUint32(8, true);
@@ -134,7 +135,7 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): { header: Che
   }
   if (offset !== bytes.length) throw fail(`it has ${bytes.length - offset} unexpected bytes after the last tensor`);
   if (nonFinite > 0) {
-    throw new Error(
+    throw new DataError(
       `checkpoint: ${file} must hold finite numbers, but ${nonFinite.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} values are NaN or infinite ` +
         `(the first in ${firstNonFinite}). A diverged run wrote it; use an earlier checkpoint, or train again with a lower --lr.`,
     );

@@ -42,11 +42,7 @@ export async function readCheckpointHeader(file: string): Promise<CheckpointHead
     } catch {
       throw fail('its header is not valid JSON');
     }
-    try {
-      return checkHeader(parsed, file);
-    } catch (error) {
-      throw new DataError((error as Error).message);
-    }
+    return checkHeader(parsed, file);
   } finally {
     await handle.close();
   }

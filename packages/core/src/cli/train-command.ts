@@ -1,6 +1,4 @@
-import { describeDataset, loadDataset } from '../data/load-dataset.js';
 import { cifarAugmentation } from '../data/make-batch.js';
-import { isModelName, modelNames } from '../model-api.js';
 import { formatProgress } from '../train/format-progress.js';
 import { defaultAdam, paperSgd, type OptimizerConfig } from '../train/optimizer.js';
 import { defaultSchedule, scheduleNames } from '../train/schedule.js';
@@ -8,7 +6,8 @@ import { trainRun } from '../train/train-run.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions, sizeOption } from './parse-options.js';
 import { UsageError } from './usage-error.js';
-import { limitDataset } from '../data/limit-dataset.js';
+import { dataOption, loadCommandData } from './command-start.js';
+import { modelOption } from './model-option.js';
 import { useBackend } from './use-backend.js';
 
 export const trainUsage = `Usage: residual train --model <name> --data <dir|cifar10-sample|mnist> [options]
@@ -32,7 +31,8 @@ Options:
   --label-smoothing <x>  label smoothing in [0, 1) (default 0)
   --no-augment           no random crop and flip
   --seed <n>             seed for weights, data order and augmentation (default 1)
-  --limit <n>            use at most n training and n test images (quick runs)
+  --limit <n>            use at most n training and n test images, the same number of each class
+                         (quick runs; picked with a fixed seed, so eval --limit n sees the same)
   --resize <H>x<W>       resize image-folder images to this size
   --backend <name>       auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
   --out <dir>            run folder (default runs/<model>)
@@ -80,13 +80,8 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     io.out(trainUsage);
     return 0;
   }
-  const model = values.model ?? 'resnet20';
-  if (!isModelName(model)) {
-    throw new UsageError(`residual train: --model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(model)}. See residual summary --help.`);
-  }
-  if (values.data === undefined) {
-    throw new UsageError('residual train: --data must name a CIFAR-10 folder, an image folder, cifar10-sample or mnist, but got none. Example: --data cifar10-sample.');
-  }
+  const model = modelOption('train', values.model ?? 'resnet20');
+  const source = dataOption('train', values.data);
   const optimizerKind = choiceOption('train', 'optimizer', values.optimizer, ['sgd', 'adam']);
   const base = optimizerKind === 'sgd' ? paperSgd : defaultAdam;
   const weightDecay = numberOption('train', 'weight-decay', values['weight-decay'], base.weightDecay, 'non-negative');
@@ -111,9 +106,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   }
   const maxMinutes = values['max-minutes'] === undefined ? undefined : numberOption('train', 'max-minutes', values['max-minutes'], 0, 'positive');
   const choice = await useBackend('train', values.backend, io);
-  const loaded = await loadDataset(values.data, resize === undefined ? { onWarning: io.err } : { resize, onWarning: io.err });
-  const data = limit === undefined ? loaded : limitDataset(loaded, limit);
-  io.err(`data: ${describeDataset(data)}`);
+  const data = await loadCommandData('train', { data: source, limit, resize, resizeAsked: resize !== undefined }, io, { needs: ['train', 'test'] });
   const { stopped, state } = await trainRun({
     // On --resume the checkpoint decides; only an explicit --model is compared with it.
     model: values.resume === true && values.model === undefined ? '' : model,
@@ -128,7 +121,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     ...(maxMinutes === undefined ? {} : { stopBy: started + maxMinutes * 60_000 }),
     backend: choice.detail === undefined ? { name: choice.name } : { name: choice.name, detail: choice.detail },
     command: io.command,
-    onProgress: (progress) => io.status(formatProgress(progress)),
+    onProgress: (progress) => io.status(formatProgress(progress, 24, io.statusWidth)),
     onLine: io.out,
     onNote: io.err,
   });

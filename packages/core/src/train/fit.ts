@@ -49,6 +49,26 @@ export interface EpochMetrics {
   readonly lr: number;
   readonly seconds: number;
   readonly imagesPerSecond: number;
+  /**
+   * The training loss along the epoch: `[position, loss]` with the position in epochs (`1.25` is a
+   * quarter into epoch 2), each point the mean of consecutive steps, at most 50 points an epoch.
+   */
+  readonly stepLosses?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Points of {@link EpochMetrics.stepLosses} per epoch, at most. */
+export const stepLossPoints = 50;
+
+/** Means of consecutive step losses, at most {@link stepLossPoints}, placed in epochs. */
+function stepLossCurve(losses: readonly number[], epoch: number): [number, number][] {
+  const group = Math.ceil(losses.length / stepLossPoints);
+  const points: [number, number][] = [];
+  for (let start = 0; start < losses.length; start += group) {
+    const part = losses.slice(start, start + group);
+    const end = start + part.length;
+    points.push([Number((epoch - 1 + end / losses.length).toFixed(4)), part.reduce((sum, loss) => sum + loss, 0) / part.length]);
+  }
+  return points;
 }
 
 /** Progress inside an epoch, for a progress bar. */
@@ -120,6 +140,12 @@ export async function fit(
   callbacks: FitCallbacks = {},
 ): Promise<{ state: TrainingState; history: EpochMetrics[] }> {
   const { model, optimizer, data, stats, options } = input;
+  if (data.test.count === 0) {
+    throw new Error(
+      `fit: data.test must hold at least one image (each epoch is evaluated on it and the best is chosen by its accuracy), but ${data.source} has 0. ` +
+        'Hold some images out for testing.',
+    );
+  }
   let state = input.state;
   const history: EpochMetrics[] = [];
   const [height, width, channels] = data.imageShape;
@@ -133,6 +159,7 @@ export async function fit(
     let correctSum = 0;
     let seen = 0;
     let lr = options.lr;
+    const stepLosses: number[] = [];
     for (let index = 0; index < stepsPerEpoch; index++) {
       if (callbacks.signal?.aborted === true) throw callbacks.signal.reason ?? new Error('fit: aborted');
       const indices = order.subarray(index * options.batchSize, (index + 1) * options.batchSize);
@@ -149,6 +176,7 @@ export async function fit(
       result.dispose();
       if (loss === undefined || correct === undefined) throw new Error('fit: trainStep must return [loss, correct], but got fewer values. This is a bug in trainStep.');
       if (!Number.isFinite(loss)) throw new NonFiniteLossError(loss, epoch, index + 1, lr);
+      stepLosses.push(loss);
       lossSum += loss * indices.length;
       correctSum += correct;
       seen += indices.length;
@@ -183,6 +211,7 @@ export async function fit(
       lr,
       seconds: (performance.now() - started) / 1000,
       imagesPerSecond: seen / trainSeconds,
+      stepLosses: stepLossCurve(stepLosses, epoch),
     };
     // The best epoch is chosen by a finite metric only (a non-finite test loss stopped the run above).
     const better = Number.isFinite(test.accuracy) && test.accuracy > state.bestAccuracy;

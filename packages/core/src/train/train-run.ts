@@ -18,6 +18,7 @@ import { Optimizer, type OptimizerConfig } from './optimizer.js';
 import { describeDevice, gitCommit, type Provenance } from './provenance.js';
 import { clearRunFolder, describeRunFolder, ensureWritable, inspectRunFolder, removeTemporaries, runFiles } from './run-folder.js';
 import { lockRunFolder, type RunLock } from './run-lock.js';
+import { assertStepFits } from './step-memory.js';
 
 /** Everything `residual train` decides. */
 export interface TrainRunOptions {
@@ -96,38 +97,45 @@ export async function trainRun(
   const note = options.onNote ?? options.onLine ?? (() => {});
   const lock = await lockRunFolder(options.out, options.command, note);
   try {
-    await prepareFolder(options, note);
-    return await trainLocked(options, lock);
+    const replaced = await prepareFolder(options, note);
+    return await trainLocked(options, lock, async () => {
+      if (replaced === null) return;
+      await clearRunFolder(options.out);
+      note(`note: --overwrite: deleted the run that was in ${options.out} (${replaced})`);
+    });
   } finally {
     await lock.release();
   }
 }
 
-/** Clears what a killed run left, completes an interrupted save, and refuses to mix two runs. */
-async function prepareFolder(options: TrainRunOptions, note: (line: string) => void): Promise<void> {
+/**
+ * Clears what a killed run left, completes an interrupted save, and refuses to mix two runs.
+ * Returns what `overwrite` is to delete (once the new run is known to be able to start), or `null`.
+ */
+async function prepareFolder(options: TrainRunOptions, note: (line: string) => void): Promise<string | null> {
   const { out } = options;
   const removed = await removeTemporaries(out);
   if (removed.length > 0) note(`note: removed ${removed.length === 1 ? 'an unfinished file' : `${removed.length} unfinished files`} that an interrupted run left in ${out}: ${removed.join(', ')}`);
   if (options.resume) {
     const repaired = await recoverCheckpointPair(runFiles(out));
     if (repaired !== null) note(`note: ${repaired}`);
-    return;
+    return null;
   }
   const held = describeRunFolder(await inspectRunFolder(out));
-  if (held === null) return;
+  if (held === null) return null;
   if (options.overwrite !== true) {
     throw new DataError(
       `train: --out ${out} must be a new run folder, but it holds a run: ${held}. ` +
         'Continue it with --resume, replace it with --overwrite, or choose another --out.',
     );
   }
-  await clearRunFolder(out);
-  note(`note: --overwrite: deleted the run that was in ${out} (${held})`);
+  return held;
 }
 
 async function trainLocked(
   options: TrainRunOptions,
   lock: RunLock,
+  clearOldRun: () => Promise<void>,
 ): Promise<{ model: ResNetModel; state: TrainingState; history: EpochMetrics[]; stopped: BudgetStop | null }> {
   const files = runFiles(options.out);
   const say = options.onLine ?? (() => {});
@@ -180,6 +188,14 @@ async function trainLocked(
     stats = channelStats(data.train, channels);
     provenance = makeProvenance(options, data, options.model);
   }
+  try {
+    assertStepFits(model.layersModel, { backend: options.backend.name, mode: 'train', batchSize: fitOptions.batchSize, images: data.train.count, command: 'train' });
+  } catch (error) {
+    optimizer.dispose();
+    model.dispose();
+    throw error;
+  }
+  await clearOldRun();
   say(`model ${model.name}: input ${model.inputShape.join('×')}, ${model.config.numClasses} classes`);
   // The time budget stops fit() through its abort signal, which it checks before the next step.
   const budget = new AbortController();
