@@ -25,7 +25,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | string):
   try {
     const half = Math.floor(data.length / 2);
     await handle.writeFile(data.subarray(0, half));
-    killPoint('partial-write');
+    killPoint('partial-write', path);
     await handle.writeFile(data.subarray(half)); // continues from where the first half ended
     await handle.sync();
   } catch (error) {
@@ -34,7 +34,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | string):
     throw error;
   }
   await handle.close();
-  killPoint('written');
+  killPoint('written', path);
   await rename(temporary, path);
-  killPoint('renamed');
+  killPoint('renamed', path);
 }
