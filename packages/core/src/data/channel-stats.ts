@@ -22,14 +22,18 @@ export function channelStats(split: ImageSplit, channels: number): ChannelStats 
   const sums = new Float64Array(channels);
   const squares = new Float64Array(channels);
   const { images } = split;
+  if (images.length === 0 || images.length % channels !== 0) {
+    throw new Error(`channelStats: the split must hold whole images of ${channels} channels, but got ${images.length} bytes. Compute statistics on a split with images.`);
+  }
+  // Indices below are in range: i < images.length, channel < channels.
   for (let i = 0; i < images.length; i++) {
-    const value = (images[i] ?? 0) / 255;
+    const value = (images[i] as number) / 255;
     const channel = i % channels;
-    sums[channel] = (sums[channel] ?? 0) + value;
-    squares[channel] = (squares[channel] ?? 0) + value * value;
+    sums[channel] = (sums[channel] as number) + value;
+    squares[channel] = (squares[channel] as number) + value * value;
   }
   const perChannel = images.length / channels;
   const mean = Array.from(sums, (sum) => sum / perChannel);
-  const std = Array.from(squares, (square, channel) => Math.sqrt(Math.max(square / perChannel - (mean[channel] ?? 0) ** 2, 0)));
+  const std = Array.from(squares, (square, channel) => Math.sqrt(Math.max(square / perChannel - (mean[channel] as number) ** 2, 0)));
   return { mean, std };
 }

@@ -59,11 +59,14 @@ export function decodeImage(bytes: Uint8Array, file: string): DecodedImage {
     const said = String((error as Error).message ?? error).replace(/\.$/, '');
     throw new Error(`decodeImage: ${file} must be a valid ${isPng ? 'PNG' : 'JPEG'} file, but the decoder said: ${said}. Re-save it as JPEG or PNG, or remove it.`);
   }
+  if (rgba.length < width * height * 4) {
+    throw new Error(`decodeImage: ${file} must decode to ${width}×${height} RGBA pixels, but the decoder gave ${rgba.length} bytes. Re-save it as JPEG or PNG, or remove it.`);
+  }
   const pixels = new Uint8Array(width * height * 3);
   for (let pixel = 0; pixel < width * height; pixel++) {
-    pixels[pixel * 3] = rgba[pixel * 4] ?? 0;
-    pixels[pixel * 3 + 1] = rgba[pixel * 4 + 1] ?? 0;
-    pixels[pixel * 3 + 2] = rgba[pixel * 4 + 2] ?? 0;
+    pixels[pixel * 3] = rgba[pixel * 4] as number; // rgba holds width × height × 4 bytes, checked above
+    pixels[pixel * 3 + 1] = rgba[pixel * 4 + 1] as number;
+    pixels[pixel * 3 + 2] = rgba[pixel * 4 + 2] as number;
   }
   return { pixels, height, width };
 }

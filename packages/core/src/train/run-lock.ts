@@ -47,8 +47,9 @@ export function isProcessRunning(pid: number): boolean {
 async function readOwner(file: string): Promise<LockOwner | 'gone' | 'unreadable'> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'gone' : undefined));
   if (text === 'gone') return 'gone';
+  if (text === undefined) return 'unreadable';
   try {
-    const owner = JSON.parse(text ?? '') as LockOwner;
+    const owner = JSON.parse(text) as LockOwner;
     return Number.isInteger(owner.pid) && typeof owner.host === 'string' && typeof owner.token === 'string' ? owner : 'unreadable';
   } catch {
     return 'unreadable';

@@ -16,7 +16,10 @@ function activations(model: tfl.LayersModel): { sum: number; largest: number } {
   let largest = 0;
   for (const layer of model.layers) {
     const shape = (Array.isArray(layer.outputShape[0]) ? layer.outputShape[0] : layer.outputShape) as (number | null)[];
-    const size = shape.slice(1).reduce((product: number, dim) => product * (dim ?? 1), 1);
+    const size = shape.slice(1).reduce((product: number, dim) => {
+      if (dim === null) throw new Error(`stepMemory: every layer must have a fixed output shape, but ${layer.name} has [${shape.join(', ')}]. Build the model with an inputShape.`);
+      return product * dim;
+    }, 1);
     sum += size;
     largest = Math.max(largest, size);
   }

@@ -173,7 +173,7 @@ async function trainLocked(
     seed = header.seed;
     fitOptions = { ...header.fit, epochs: options.fit.epochs, ...(options.resumeLr === undefined ? {} : { lr: options.resumeLr }) };
     const previous = await readFile(files.metrics, 'utf8').catch(() => '');
-    const firstLine = previous.split('\n')[0] ?? '';
+    const firstLine = previous.split('\n')[0] as string; // split gives at least one part
     provenance = firstLine.includes('"kind":"run"') ? (JSON.parse(firstLine) as Provenance) : makeProvenance(options, data, header.model.name);
     // The records follow the checkpoint: an earlier run may have been killed before writing them.
     await writeRecords(files, provenance, history, `${model.name} on ${describeDataset(data)}`);
