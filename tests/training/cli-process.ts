@@ -21,13 +21,14 @@ export interface CliProcess {
 }
 
 /**
- * Starts `residual <args>` as a user does (`node packages/core/bin/residual.js …`: the build, or the
- * sources through tsx in a fresh clone), with progress printed as lines.
+ * Starts `residual <args>` as a user does (`node packages/core/bin/residual.js …`), from the
+ * sources as in a fresh clone (RESIDUAL_FROM_SOURCE=1: `npm test` may be building dist/ at the same
+ * moment, and a half-written build must not be picked up), with progress printed as lines.
  */
 export function startCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
   const child = spawn(process.execPath, [residualBin, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, RESIDUAL_PROGRESS: 'lines', ...env },
+    env: { ...process.env, RESIDUAL_PROGRESS: 'lines', RESIDUAL_FROM_SOURCE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -130,7 +130,7 @@ export function initialState(seed: number): TrainingState {
  * @param callbacks - progress, end-of-epoch (checkpoints) and an abort signal.
  * @returns the final state and each epoch's metrics.
  * @throws NonFiniteLossError when a step's loss or an epoch's test loss is NaN or infinite, and
- *   NonFiniteWeightsError when a weight or statistic is after an epoch's last step (naming epoch and
+ *   NonFiniteWeightsError when a weight or statistic is NaN or infinite after an epoch's last step (naming epoch and
  *   step): `onEpochEnd` never sees a diverged model.
  * @example
  * const { history } = await fit({ model: m.layersModel, optimizer, data, stats, options, state: initialState(1) });

@@ -236,10 +236,13 @@ async function trainLocked(
             saved[which] = metrics.epoch;
             writing = files.last;
           });
-          writing = files.metrics;
-          await writeRecords(files, provenance, history, `${model.name} on ${describeDataset(data)}`);
+          await writeRecords(files, provenance, history, `${model.name} on ${describeDataset(data)}`, (file) => (writing = file));
         } catch (error) {
-          throw saveError(error, writing, keptSentence(files, saved, `Epoch ${metrics.epoch} is not completely saved`, 'free some space or fix the folder, then continue with --resume'));
+          const kept = keptSentence(files, saved, `Epoch ${metrics.epoch} is not completely saved`, {
+            then: 'free some space or fix the folder, then continue with --resume',
+            otherwise: 'free some space or fix the folder, then start it again',
+          });
+          throw saveError(error, writing, kept);
         }
         say(
           `epoch ${metrics.epoch}/${fitOptions.epochs}: train loss ${metrics.trainLoss.toFixed(4)} acc ${formatPercent(metrics.trainAccuracy)}, ` +
@@ -257,7 +260,11 @@ async function trainLocked(
   );
   const result = await run.catch((error: unknown) => {
     if (error instanceof NonFiniteLossError || error instanceof NonFiniteWeightsError) {
-      throw error.withKept(keptSentence(files, saved, `Nothing of epoch ${error.epoch} was saved`, 'continue with --resume and a lower --lr'));
+      const kept = keptSentence(files, saved, `Nothing of epoch ${error.epoch} was saved`, {
+        then: 'continue with --resume and a lower --lr',
+        otherwise: 'start it again with a lower --lr',
+      });
+      throw error.withKept(kept);
     }
     if (error !== outOfTime) throw error;
     return { state: lastState };
@@ -266,10 +273,18 @@ async function trainLocked(
   return { model, state: result.state, history, stopped };
 }
 
-/** Writes `metrics.jsonl` (provenance, then one line per epoch) and `curves.svg`. */
-async function writeRecords(files: ReturnType<typeof runFiles>, provenance: Provenance, history: readonly EpochMetrics[], title: string): Promise<void> {
+/** Writes `metrics.jsonl` (provenance, then one line per epoch) and `curves.svg`, saying which file it writes. */
+async function writeRecords(
+  files: ReturnType<typeof runFiles>,
+  provenance: Provenance,
+  history: readonly EpochMetrics[],
+  title: string,
+  onFile: (file: string) => void = () => {},
+): Promise<void> {
   const lines = [provenance, ...history.map((entry) => ({ kind: 'epoch', ...entry }))].map((entry) => JSON.stringify(entry));
+  onFile(files.metrics);
   await writeFileAtomic(files.metrics, `${lines.join('\n')}\n`);
+  onFile(files.curves);
   await writeFileAtomic(files.curves, renderCurvesSvg(history, title));
 }
 
@@ -279,14 +294,17 @@ interface Saved {
   best: number | null;
 }
 
-/** E.g. `Nothing of epoch 2 was saved: runs/a/last.ckpt (epoch 1) and runs/a/best.ckpt (epoch 1) are kept; continue with --resume and a lower --lr.` */
-function keptSentence(files: ReturnType<typeof runFiles>, saved: Saved, lead: string, then: string): string {
-  if (saved.last === null && saved.best === null) return `${lead}, and the run has no checkpoint yet: start it again${then.includes('--lr') ? ' with a lower --lr' : ''}.`;
+/**
+ * What a failed epoch leaves, e.g. `Nothing of epoch 2 was saved: runs/a/last.ckpt (epoch 1) and
+ * runs/a/best.ckpt (epoch 1) are kept; continue with --resume and a lower --lr.`
+ */
+function keptSentence(files: ReturnType<typeof runFiles>, saved: Saved, lead: string, advice: { then: string; otherwise: string }): string {
+  if (saved.last === null && saved.best === null) return `${lead}, and the run has no checkpoint yet: ${advice.otherwise}.`;
   const kept = [
     ...(saved.last === null ? [] : [`${files.last} (epoch ${saved.last})`]),
     ...(saved.best === null ? [] : [`${files.best} (epoch ${saved.best})`]),
   ];
-  return `${lead}: ${kept.join(' and ')} ${kept.length > 1 ? 'are' : 'is'} kept; ${then}.`;
+  return `${lead}: ${kept.join(' and ')} ${kept.length > 1 ? 'are' : 'is'} kept; ${advice.then}.`;
 }
 
 const writeFailures: Record<string, string> = {
