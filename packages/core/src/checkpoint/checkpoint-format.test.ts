@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeUnchecked } from './__fixtures__/encode-unchecked.js';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointHeader } from './checkpoint-format.js';
 
 const header: CheckpointHeader = {
@@ -42,11 +43,11 @@ describe('checkpoint format', () => {
 });
 
 describe('checkpoint header and values are checked before use', () => {
-  const withHeader = (changes: Record<string, unknown>) => encodeUnchecked({ ...header, ...changes } as CheckpointHeader, values);
+  const withHeader = (changes: Record<string, unknown>) => encodeUnchecked({ ...header, ...changes }, values);
 
   it('refuses a header without a tensor list, naming the field', () => {
     const { tensors: _, ...noTensors } = header;
-    expect(() => decodeCheckpoint(encodeUnchecked(noTensors as CheckpointHeader, []), 'x.ckpt')).toThrow(
+    expect(() => decodeCheckpoint(encodeUnchecked(noTensors, []), 'x.ckpt')).toThrow(
       'checkpoint: x.ckpt must be a Residual checkpoint whose header lists its tensors (header.tensors, an array of { name, shape, group }), but got undefined. Use the last.ckpt or best.ckpt that residual train wrote.',
     );
   });
@@ -73,17 +74,3 @@ describe('checkpoint header and values are checked before use', () => {
   });
 });
 
-/** Writes a checkpoint as encodeCheckpoint does but without its checks, to make damaged files. */
-function encodeUnchecked(head: CheckpointHeader, arrays: readonly Float32Array[]): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify(head));
-  const headerBytes = Math.ceil(json.length / 4) * 4;
-  const body = arrays.reduce((sum, array) => sum + array.length * 4, 0);
-  const bytes = new Uint8Array(12 + headerBytes + body).fill(0x20, 12, 12 + headerBytes);
-  bytes.set(new TextEncoder().encode('RESIDUAL'), 0);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(8, headerBytes, true);
-  bytes.set(json, 12);
-  let offset = 12 + headerBytes;
-  for (const array of arrays) for (const value of array) view.setFloat32((offset += 4) - 4, value, true);
-  return bytes;
-}

@@ -61,5 +61,8 @@ describe('the last/best checkpoint pair', () => {
     expect(await readCheckpointHeader(files.last)).toBeNull();
     await writeFile(files.last, 'hello');
     await expect(readCheckpointHeader(files.last)).rejects.toThrow(`checkpoint: ${files.last} must be a Residual checkpoint, but it does not start with RESIDUAL.`);
+    const huge = Uint8Array.from([...new TextEncoder().encode('RESIDUAL'), 0xff, 0xff, 0xff, 0xff, 0x7b]); // a header of 4 GiB, one byte there
+    await writeFile(files.last, huge);
+    await expect(readCheckpointHeader(files.last)).rejects.toThrow(`checkpoint: ${files.last} must be a Residual checkpoint, but its header is truncated (13 bytes).`);
   });
 });

@@ -1,8 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, open, rename, rm } from 'node:fs/promises';
 import { DataError } from '../data/data-error.js';
-import { checkHeader } from './check-header.js';
-import type { CheckpointHeader } from './checkpoint-format.js';
+import { checkpointHeaderEnd, decodeCheckpointHeader, type CheckpointHeader } from './checkpoint-format.js';
 import { temporarySuffix, writeFileAtomic } from './write-checkpoint.js';
 
 /** A run folder's two checkpoints. */
@@ -31,18 +30,12 @@ export async function readCheckpointHeader(file: string): Promise<CheckpointHead
   try {
     const start = new Uint8Array(12);
     const { bytesRead } = await handle.read(start, 0, 12, 0);
-    const fail = (what: string) => new DataError(`checkpoint: ${file} must be a Residual checkpoint, but ${what}. Use the last.ckpt or best.ckpt that residual train wrote.`);
-    if (bytesRead < 12 || new TextDecoder().decode(start.subarray(0, 8)) !== 'RESIDUAL') throw fail('it does not start with RESIDUAL');
-    const length = new DataView(start.buffer).getUint32(8, true);
-    const json = new Uint8Array(length);
-    if ((await handle.read(json, 0, length, 12)).bytesRead < length) throw fail('its header is truncated');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(json));
-    } catch {
-      throw fail('its header is not valid JSON');
-    }
-    return checkHeader(parsed, file);
+    const bodyOffset = checkpointHeaderEnd(start.subarray(0, bytesRead), file);
+    // A damaged length field must not allocate gigabytes: read no more than the file holds.
+    const length = Math.min(bodyOffset, (await handle.stat()).size);
+    const bytes = new Uint8Array(length);
+    const { bytesRead: headerRead } = await handle.read(bytes, 0, length, 0);
+    return decodeCheckpointHeader(bytes.subarray(0, headerRead), file).header;
   } finally {
     await handle.close();
   }

@@ -205,10 +205,11 @@ export async function downloadCifar10(dir: string, options: DownloadOptions = {}
   if (existing?.isSymbolicLink() === true) {
     note(`note: ${archivePath} is a symbolic link: the download replaces the link and leaves what it points to alone`);
   } else if (existing?.isFile() === true) {
-    const actual = md5Hex(await readFile(archivePath));
-    if (actual === md5) return extractCifar10(await readFile(archivePath), dir, md5);
+    const cached = await readFile(archivePath);
+    const actual = md5Hex(cached);
+    if (actual === md5) return extractCifar10(cached, dir, md5);
     mismatch = `${archivePath} must have MD5 ${md5}, but got ${actual} (MD5 mismatch: an incomplete or altered download)`;
-    note(`note: ${mismatch.replace(' must have', ' should have')}; downloading it again`);
+    note(`note: ${archivePath} has MD5 ${actual}, not ${md5} (MD5 mismatch: an incomplete or altered download); downloading it again`);
   }
   let archive: Uint8Array;
   try {

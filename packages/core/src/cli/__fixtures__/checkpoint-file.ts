@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { encodeUnchecked } from '../../checkpoint/__fixtures__/encode-unchecked.js';
 import { encodeCheckpoint, type CheckpointHeader } from '../../checkpoint/checkpoint-format.js';
 import { snapshotTensors } from '../../checkpoint/snapshot.js';
 import { cifar10ClassNames } from '../../data/cifar10-binary.js';
@@ -29,26 +30,14 @@ export async function writeCheckpointFile(
     savedAt: '2026-12-01T00:00:00.000Z',
     tensors,
   };
-  const bytes = encodeCheckpoint(header, values);
   if (damage.header === undefined && damage.values === undefined) {
-    await writeFile(file, bytes);
+    await writeFile(file, encodeCheckpoint(header, values));
     return;
   }
-  // Re-encode by hand, past encodeCheckpoint's own checks, as a damaged or foreign file would be.
+  // Past encodeCheckpoint's own checks, as a damaged or foreign file would be.
   const json = JSON.parse(JSON.stringify(header)) as Record<string, unknown>;
   damage.header?.(json);
   const copies = values.map((array) => Float32Array.from(array));
   damage.values?.(copies);
-  const text = new TextEncoder().encode(JSON.stringify(json));
-  const headerBytes = Math.ceil(text.length / 4) * 4;
-  const out = new Uint8Array(12 + headerBytes + copies.reduce((sum, array) => sum + array.length * 4, 0)).fill(0x20, 12, 12 + headerBytes);
-  out.set(new TextEncoder().encode('RESIDUAL'), 0);
-  new DataView(out.buffer).setUint32(8, headerBytes, true);
-  out.set(text, 12);
-  let offset = 12 + headerBytes;
-  for (const array of copies) {
-    out.set(new Uint8Array(array.buffer), offset);
-    offset += array.length * 4;
-  }
-  await writeFile(file, out);
+  await writeFile(file, encodeUnchecked(json, copies));
 }
