@@ -1,6 +1,5 @@
+import { escapeXml as escape } from './escape-xml.js';
 import { perClassAccuracy, type ClassAccuracy } from './per-class.js';
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Draws a confusion matrix as a standalone SVG heat map: one row per true class, one column per

@@ -1,3 +1,4 @@
+import { escapeXml as escape } from './escape-xml.js';
 import type { EpochMetrics } from './fit.js';
 
 interface Series {
@@ -10,8 +11,6 @@ interface Series {
   readonly dots: boolean;
   readonly thin?: boolean;
 }
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function niceMax(value: number): number {
   if (!(value > 0)) return 1;
