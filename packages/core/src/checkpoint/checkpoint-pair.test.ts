@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeCheckpoint, type CheckpointHeader } from './checkpoint-format.js';
 import { readCheckpointHeader, recoverCheckpointPair, saveCheckpointPair } from './checkpoint-pair.js';
+import { resolveCheckpoint } from './load-checkpoint.js';
 
 const checkpoint = (epoch: number) => {
   const header: CheckpointHeader = {
@@ -52,6 +53,12 @@ describe('the last/best checkpoint pair', () => {
   it('completes the first epoch stopped between the renames (no last.ckpt yet)', async () => {
     const files = await pair();
     await writeFile(files.best, checkpoint(1));
+    const folder = join(files.last, '..');
+    expect(await resolveCheckpoint(folder)).toBe(files.best);
+    await expect(resolveCheckpoint(folder, 'last')).rejects.toThrow(
+      `checkpoint: ${folder} must hold last.ckpt for --which last, but it holds best.ckpt only: a run was stopped while saving its first epoch. ` +
+        `Use --which best, or complete the save with residual train --out ${folder} --resume.`,
+    );
     expect(await recoverCheckpointPair(files)).toMatch(/was missing and .* at epoch 1/);
     expect((await readCheckpointHeader(files.last))?.state.epoch).toBe(1);
   });
