@@ -23,7 +23,7 @@ Options:
   params               trainable parameters (the count papers quote; the same as trainableParams)
   trainableParams      weights the optimiser updates
   nonTrainableParams   batch-norm running means and variances
-  totalParams          trainableParams + nonTrainableParams: every number a checkpoint stores
+  totalParams          trainableParams + nonTrainableParams: every model weight a checkpoint stores
   macs                 multiply-accumulates per image (convolutions and the final dense layer)
   inputShape           e.g. "[N,32,32,3]" (NHWC)
   layers               one object per layer: name, type, outputShape, params, trainableParams, macs`;
