@@ -53,21 +53,22 @@ describe('residual train --max-minutes', () => {
 });
 
 describe('residual train when the run diverges', () => {
-  // With lr 1e9 each step's loss is finite before its update; after the epoch's last update the
-  // weights are NaN (32 images) or finite but so large that the test loss is NaN (16 images).
-  it.each([
-    ['32', 'the weights must stay finite, but [\\d,]+ of 274,042 values are NaN or infinite \\(the first in [^)]+\\) after epoch 2, step 4'],
-    ['16', 'the test loss must stay finite, but got NaN at epoch 2, step 2'],
-  ])('--limit %s: saves nothing non-finite, keeps the last good checkpoint, exits non-zero naming epoch, step and the files kept', async (limit, what) => {
+  // With lr 1e30 the second epoch diverges; which check sees it first (a step's loss, the weights
+  // after the epoch's last update, or the test loss) depends on the kernels' arithmetic: fit.test.ts
+  // holds each check to its message, and here the CLI must keep what was saved and say so.
+  const detected =
+    '(the loss must stay finite, but got (NaN|-?Infinity) at|the weights must stay finite, but [\\d,]+ of 274,042 values are NaN or infinite \\(the first in [^)]+\\) after|' +
+    'the test loss must stay finite, but got (NaN|-?Infinity) at) epoch 2, step \\d+';
+  it.each([['32'], ['16']])('--limit %s: saves nothing non-finite, keeps the last good checkpoint, exits non-zero naming epoch, step and the files kept', async (limit) => {
     const out = join(await mkdtemp(join(tmpdir(), 'residual-diverge-')), 'run');
     const common = ['--data', sample, '--limit', limit, '--batch-size', '8', '--backend', 'wasm', '--out', out];
     expect((await trainMain(...common, '--epochs', '1')).status).toBe(0);
     const good = await files(out);
-    const diverged = await trainMain(...common, '--epochs', '2', '--resume', '--lr', '1e9');
+    const diverged = await trainMain(...common, '--epochs', '2', '--resume', '--lr', '1e30');
     expect(diverged.status).toBe(1);
     expect(diverged.err.split('\n').at(-1)).toMatch(
       new RegExp(
-        `^error: training: ${what} \\(learning rate [\\d.]+\\)\\. Lower the learning rate \\(--lr\\).*` +
+        `^error: training: ${detected} \\(learning rate [\\d.e+-]+\\)\\. Lower the learning rate \\(--lr\\).*` +
           `Nothing of epoch 2 was saved: ${out}/last\\.ckpt \\(epoch 1\\) and ${out}/best\\.ckpt \\(epoch 1\\) are kept; continue with --resume and a lower --lr\\.$`,
       ),
     );
