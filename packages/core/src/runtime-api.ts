@@ -1,13 +1,16 @@
 // Browser-safe runtime: backend selection, gradient kernels, data decoding and augmentation,
 // optimisers, schedules, the training loop, checkpoint encoding, benchmarks.
-export { describeBackendChoice, type BackendChoice, type BackendSkip } from './backend/backend-choice.js';
 export {
-  browserBackendOrder,
-  selectBackend,
-  selectBrowserBackend,
-  type BrowserBackendName,
-  type SelectBrowserBackendOptions,
-} from './backend/select-browser-backend.js';
+  describeBackendChoice,
+  type BackendChoice,
+  type BackendChoiceKind,
+  type BackendSkip,
+  type BackendSkipCode,
+  type BackendTiming,
+} from './backend/backend-choice.js';
+export { browserBackendOrder, type BrowserBackendName } from './backend/browser-backend-order.js';
+export { selectBrowserBackend, type SelectBrowserBackendOptions } from './backend/select-browser-backend.js';
+export { isFallbackAdapter, isSoftwareRenderer, type AdapterFacts } from './backend/software-renderer.js';
 export {
   registerTrainingKernels,
   registerTrainingGradients,
