@@ -70,6 +70,7 @@ export { residualConv2d, residualConv2dKernelName, type ResidualConv2dArgs } fro
 export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
 export { computingKernels, formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
 export { renderCurvesSvg } from './train/curves-svg.js';
+export { renderLineChartSvg, niceTicks, chartPalette, type SvgChart, type SvgSeries, type SvgChartOptions } from './charts/line-chart-svg.js';
 export { formatProgress, formatDuration } from './train/format-progress.js';
 // Checkpoint format (bytes; writing files is in @residual/core/node)
 export {
