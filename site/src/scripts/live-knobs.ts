@@ -22,14 +22,17 @@ function setField(field: Field, value: string): void {
 }
 
 /**
- * The knob values of a section as text, by key, for `runLiveExample`'s `settings` (which checks them).
+ * The knobs the reader changed from the lesson's settings, as text by key, for `runLiveExample`'s
+ * `settings` (which checks them). Unchanged knobs are left out, so a small run (`?size=small`) keeps
+ * its own small values for them.
  *
- * @param section - a `[data-live]` element.
+ * @param section - a `[data-live]` element (or the lab's panel).
  * @example
- * readKnobs(section); // { blocks: '8', channels: '8', … }
+ * readKnobs(section); // { blocks: '20' } after the reader set 20 blocks
  */
 export function readKnobs(section: HTMLElement): Record<string, string> {
-  return Object.fromEntries(fields(section).map((field) => [field.dataset['knob'] ?? '', fieldValue(field)]));
+  const changed = fields(section).filter((field) => fieldValue(field) !== field.dataset['default']);
+  return Object.fromEntries(changed.map((field) => [field.dataset['knob'] ?? '', fieldValue(field)]));
 }
 
 /**

@@ -136,9 +136,11 @@ export async function selectBrowserBackend(options: SelectBrowserBackendOptions 
   }
   const probe = options.probe ?? 'auto';
   const inDoubt = probe === 'always' || (probe === 'auto' && usable[0]?.software !== undefined);
-  if (!forced && inDoubt && usable.length > 1) {
+  // cpu is never faster than wasm: it is timed only when the caller asked for it alone with another.
+  const contenders = usable.filter((candidate) => candidate.name !== 'cpu' || usable.length === 2);
+  if (!forced && inDoubt && contenders.length > 1) {
     const timings: BackendTiming[] = [];
-    for (const candidate of usable) {
+    for (const candidate of contenders) {
       const reason = await activate(candidate.name);
       if (reason === undefined) timings.push({ name: candidate.name, ms: await timeBackend(options.probeBudgetMs ?? 3000) });
     }

@@ -39,6 +39,9 @@ export interface LabStep {
   readonly stepsPerEpoch: number;
   readonly loss: number;
   readonly accuracy: number;
+  /** This step's own batch: loss and accuracy. */
+  readonly batchLoss: number;
+  readonly batchAccuracy: number;
 }
 
 /** One network's epoch: training means, test results, and its own time on this backend. */
@@ -67,11 +70,19 @@ export interface LabGradNorms {
 /** What the page hears while the lab runs. */
 export interface LabEvents {
   onStep?(step: LabStep): void;
+  /** Before both networks are tested after `epoch`. */
+  onTest?(epoch: number): void;
   onEpoch?(epoch: LabEpoch): void;
   onGradNorms?(norms: LabGradNorms): void;
 }
 
 const imageShape = [32, 32, 3] as const;
+
+/**
+ * Lets the page breathe: on CPU backends a read back resolves at once, so without a macrotask
+ * between steps a whole run would be one chain of microtasks — no repaint, no Pause button.
+ */
+const yieldToPage = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /** The first `count` images of a split (the sample interleaves the classes, so every class is there). */
 function firstImages(split: ImageSplit, count: number): ImageSplit {
@@ -182,12 +193,24 @@ export class LabTrainer {
           sum.loss += loss * indices.length;
           sum.correct += correct;
           sum.seen += indices.length;
-          events.onStep?.({ kind, epoch, step: step + 1, stepsPerEpoch, loss: sum.loss / sum.seen, accuracy: sum.correct / sum.seen });
+          await yieldToPage();
+          events.onStep?.({
+            kind,
+            epoch,
+            step: step + 1,
+            stepsPerEpoch,
+            loss: sum.loss / sum.seen,
+            accuracy: sum.correct / sum.seen,
+            batchLoss: loss,
+            batchAccuracy: correct / indices.length,
+          });
         }
       }
+      events.onTest?.(epoch);
       for (const kind of labKinds) {
         const started = performance.now();
         const tested = await evaluate(this.models[kind].layersModel, this.test, { imageShape, stats: this.stats, batchSize: 50 });
+        await yieldToPage();
         const sum = sums[kind];
         const record: LabEpoch = {
           kind,
@@ -215,6 +238,7 @@ export class LabTrainer {
     try {
       for (const kind of labKinds) {
         const { blocks, norms } = await blockGradientNorms(this.models[kind].layersModel, x, labels);
+        await yieldToPage();
         events.onGradNorms?.({ kind, epoch, blocks, norms });
       }
     } finally {
