@@ -155,7 +155,7 @@ async function train(start: HTMLButtonElement, pause: HTMLButtonElement, stop: H
       onGradNorms: (measured) => gradientChart(measured),
     });
     const finished = trainer.history.length / 2;
-    setState(status, outcome, outcome === 'done' ? t('lab.done', { epochs: finished, backend: choice.name }) : t('lab.stopped'));
+    setState(status, outcome, outcome === 'done' ? t('lab.done', { epochs: finished, total: run.epochs, backend: choice.name }) : t('lab.stopped'));
     summarize(trainer, choice.name);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

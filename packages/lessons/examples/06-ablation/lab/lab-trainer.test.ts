@@ -66,18 +66,24 @@ describe('the lab on real CIFAR-10 images (wasm)', () => {
   it('pauses between steps, resumes, and stops keeping what was measured', async () => {
     const lab = new LabTrainer(data, { ...labConfig('small'), trainImages: 20, testImages: 5, batch: 5, epochs: 2 });
     let seen = 0;
+    const reached = new Map<number, () => void>();
+    const at = (count: number) => new Promise<void>((done) => reached.set(count, done));
+    const [two, four] = [at(2), at(4)];
     const run = lab.run({
       onStep: () => {
         seen += 1;
-        if (seen === 2) lab.pause();
+        if (seen === 2 || seen === 4) lab.pause();
+        reached.get(seen)?.();
       },
     });
-    await new Promise((done) => setTimeout(done, 200));
+    const settle = () => new Promise((done) => setTimeout(done, 300));
+    await two;
+    await settle();
     expect(lab.paused).toBe(true);
     expect(seen).toBe(2); // both networks' first step, then it waits
     lab.resume();
-    lab.pause();
-    await new Promise((done) => setTimeout(done, 200));
+    await four;
+    await settle();
     expect(seen).toBe(4);
     lab.stop();
     await expect(run).resolves.toBe('stopped');
