@@ -18,7 +18,9 @@ let active: BackendPreference | undefined;
 export async function chooseBackend(preference: BackendPreference, wasmPaths: string): Promise<BackendChoice> {
   const known = choices.get(preference);
   if (known !== undefined && active === preference) return known;
-  const choice = selectBrowserBackend(preference === 'auto' ? { wasmPaths } : { order: [preference], wasmPaths });
+  // Every core for wasm: used where the page is cross-origin isolated (COOP/COEP), one thread elsewhere.
+  const common = { wasmPaths, wasmThreads: navigator.hardwareConcurrency || 1 };
+  const choice = selectBrowserBackend(preference === 'auto' ? common : { ...common, order: [preference] });
   choices.set(preference, choice);
   active = preference;
   return choice;

@@ -26,6 +26,12 @@ export interface SelectBrowserBackendOptions {
   readonly probe?: 'auto' | 'always' | 'never';
   /** Milliseconds one backend may spend on the probe before it counts as too slow; default 3000. */
   readonly probeBudgetMs?: number;
+  /**
+   * Threads for the wasm backend, e.g. `navigator.hardwareConcurrency`. They need a cross-origin
+   * isolated page (served with COOP/COEP headers); elsewhere wasm runs on one thread. Default: TF.js's
+   * own choice (half the cores).
+   */
+  readonly wasmThreads?: number;
 }
 
 /** A backend that can run here, and what is known about it. */
@@ -68,6 +74,7 @@ async function assess(name: BrowserBackendName, options: SelectBrowserBackendOpt
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
+      if (options.wasmThreads !== undefined) wasm.setThreadsCount(Math.max(1, Math.floor(options.wasmThreads)));
       return { name };
     }
     case 'cpu': {
@@ -99,6 +106,15 @@ async function activate(name: BrowserBackendName): Promise<string | undefined> {
   const reason = await trySetBackend(name);
   if (reason === undefined) registerTrainingKernels(name);
   return reason;
+}
+
+/** What the chosen backend is, in a few words: the adapter or renderer, or wasm's thread count. */
+async function describe(candidate: Usable): Promise<{ detail?: string }> {
+  if (candidate.name === 'wasm') {
+    const threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+    return { detail: threads === 1 ? '1 thread' : `${threads} threads` };
+  }
+  return candidate.detail === undefined ? {} : { detail: candidate.detail };
 }
 
 /**
@@ -153,12 +169,12 @@ export async function selectBrowserBackend(options: SelectBrowserBackendOptions 
         code: 'slower',
         reason: `slower in the timing probe (${Number.isFinite(timing.ms) ? `${timing.ms.toFixed(1)} ms` : 'out of time'} against ${best.ms.toFixed(1)} ms)`,
       }));
-      return { name: fastest.name, skipped: [...skipped, ...slower], how: 'probe', timings, ...(fastest.detail === undefined ? {} : { detail: fastest.detail }) };
+      return { name: fastest.name, skipped: [...skipped, ...slower], how: 'probe', timings, ...(await describe(fastest)) };
     }
   }
   for (const candidate of usable) {
     const reason = await activate(candidate.name);
-    if (reason === undefined) return { name: candidate.name, skipped, how: forced ? 'forced' : 'first', ...(candidate.detail === undefined ? {} : { detail: candidate.detail }) };
+    if (reason === undefined) return { name: candidate.name, skipped, how: forced ? 'forced' : 'first', ...(await describe(candidate)) };
     skipped.push({ name: candidate.name, code: 'failed', reason });
   }
   if (!order.includes('cpu')) {
