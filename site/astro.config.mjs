@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { join } from 'node:path';
 import { residualAssets } from './integrations/residual-assets.mjs';
+import { lessonReload } from './integrations/lesson-reload.mjs';
 
 // RESIDUAL_SITE_BASE lets the static build live under a sub-path (e.g. /residual/ on a host).
 const base = process.env.RESIDUAL_SITE_BASE ?? '/';
@@ -22,7 +23,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [residualAssets()],
+  integrations: [residualAssets(), lessonReload()],
   vite: {
     resolve: { conditions: clientConditions, alias },
     ssr: { resolve: { conditions: serverConditions } },

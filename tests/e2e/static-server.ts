@@ -46,7 +46,12 @@ export async function serveStatic(root: string): Promise<StaticSite> {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // As static hosts do: the site's own 404 page, with the 404 status.
+      const notFound = join(base, '404.html');
+      if (existsSync(notFound)) {
+        res.writeHead(404, { 'content-type': types['.html'] });
+        createReadStream(notFound).pipe(res);
+      } else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });

@@ -28,6 +28,13 @@ export { loadCheckpoint, resolveCheckpoint, type CheckpointChoice, type LoadedCh
 export { trainRun, type BudgetStop, type TrainRunOptions } from './train/train-run.js';
 export { runFiles } from './train/run-folder.js';
 export { gitCommit, describeDevice, type Provenance } from './train/provenance.js';
+// Interop: safetensors files for PyTorch (and the PyTorch module for models torchvision lacks),
+// TF.js layers-format folders
+export { exportSafetensors, type ExportSafetensorsOptions } from './interop/export-safetensors.js';
+export { loadSafetensorsModel, isSafetensorsFile, type ImportedModel } from './interop/load-safetensors-model.js';
+export { defaultInferenceData } from './interop/default-inference-data.js';
+export { torchModuleSource, torchvisionModels } from './interop/torch-module-file.js';
+export { writeTfjsModel } from './interop/write-tfjs-model.js';
 // CLI
 export { main, mainUsage } from './cli/main.js';
 export { processIo, type CliIo } from './cli/cli-io.js';

@@ -81,3 +81,23 @@ export {
   type StoredTensor,
 } from './checkpoint/checkpoint-format.js';
 export { snapshotTensors, restoreWeights } from './checkpoint/snapshot.js';
+// Interop (bytes; files are in @residual/core/node): safetensors in torchvision's names and
+// layouts, TF.js's layers format for any TF.js app, torchvision's ImageNet preprocessing
+export {
+  encodeSafetensors,
+  decodeSafetensors,
+  elementCount,
+  maxSafetensorsHeaderBytes,
+  safetensorsDtypeBytes,
+  type SafetensorsDtype,
+  type SafetensorsFile,
+  type SafetensorsTensor,
+} from './interop/safetensors-format.js';
+export { float32Tensor, int64Scalar, readFloat32, floatDtypes, integerDtypes } from './interop/safetensors-values.js';
+export { torchWeightNames, type TorchLayout, type TorchWeight } from './interop/torch-weight-names.js';
+export { toTorchStateDict } from './interop/to-torch-state-dict.js';
+export { loadTorchStateDict } from './interop/load-torch-state-dict.js';
+export { residualMetadata, readResidualMetadata, type InferenceData, type ResidualMetadata } from './interop/residual-metadata.js';
+export { tfjsModelFiles, defaultShardBytes } from './interop/tfjs-model-files.js';
+export { imagenetMeta, type ImagenetMeta } from './interop/imagenet-meta.js';
+export { imagenetPreprocess, resizeLikePil } from './interop/imagenet-preprocessing.js';

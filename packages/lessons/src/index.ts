@@ -29,3 +29,4 @@ export { formatNumber } from './format-number.js';
 export { formatMessage } from './format-message.js';
 export { extractRegion, sliceRegion, listRegions, type SourceSlice } from './regions.js';
 export { componentSpecs, componentNames, isComponentName, type ComponentName, type ComponentSpec } from './mdx/component-specs.js';
+export { diagramIds, type DiagramId } from './mdx/diagram-ids.js';

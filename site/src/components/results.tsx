@@ -80,7 +80,7 @@ export function Results({ id }: { id: string }) {
   return (
     <figure className="results" data-results={id} data-measured="true">
       <ResultCharts runs={recorded.runs} ui={ui} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>
@@ -100,7 +100,7 @@ export function Results({ id }: { id: string }) {
       </div>
       <details className="provenance">
         <summary>{ui.t('results.source', { file: recorded.file.replace(/^results\//, '') })}</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

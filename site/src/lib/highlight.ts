@@ -12,11 +12,11 @@ let highlighter: Promise<Highlighter> | undefined;
  * await highlightTs('const x = 1;'); // '<pre class="shiki …"><code>…</code></pre>'
  */
 export async function highlightTs(code: string, errorLines: ReadonlySet<number> = new Set()): Promise<string> {
-  highlighter ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: ['typescript'] });
+  highlighter ??= createHighlighter({ themes: ['github-light-default', 'github-dark'], langs: ['typescript'] });
   const shiki = await highlighter;
   return shiki.codeToHtml(code, {
     lang: 'typescript',
-    themes: { light: 'github-light', dark: 'github-dark' },
+    themes: { light: 'github-light-default', dark: 'github-dark' },
     transformers: [
       {
         line(node, line) {

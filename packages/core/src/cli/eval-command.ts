@@ -3,17 +3,20 @@ import { DataError } from '../data/data-error.js';
 import { describeDataset, loadDataset } from '../data/load-dataset.js';
 import { limitDataset } from '../data/limit-dataset.js';
 import { evaluate } from '../train/evaluate.js';
+import { isSafetensorsFile, loadSafetensorsModel } from '../interop/load-safetensors-model.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { useBackend } from './use-backend.js';
 
-export const evalUsage = `Usage: residual eval --checkpoint <run dir|file.ckpt> --data <dir|cifar10-sample|mnist> [options]
+export const evalUsage = `Usage: residual eval --checkpoint <run dir|file.ckpt|file.safetensors> --data <dir|cifar10-sample|mnist> [options]
 
 Evaluates a trained model (batch norm in inference mode) and prints its loss and accuracy.
 
 Options:
-  --checkpoint <path>  run folder written by residual train, or a .ckpt file
+  --checkpoint <path>  run folder written by residual train, a .ckpt file, or a .safetensors
+                       file in torchvision's names (residual export, or PyTorch)
+  --model <name>       the architecture of a .safetensors file that does not name it
   --which <best|last>  which checkpoint of a run folder (default best)
   --data <source>      the data to evaluate on (its test split unless --split train): a
                        CIFAR-10 or image folder, cifar10-sample or mnist
@@ -36,6 +39,7 @@ Options:
 export async function evalCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseOptions('eval', args, {
     checkpoint: { type: 'string' },
+    model: { type: 'string' },
     which: { type: 'string' },
     data: { type: 'string' },
     split: { type: 'string' },
@@ -55,7 +59,7 @@ export async function evalCommand(args: readonly string[], io: CliIo): Promise<n
   const batchSize = numberOption('eval', 'batch-size', values['batch-size'], 256, 'positive integer');
   const file = await resolveCheckpoint(values.checkpoint, which);
   await useBackend('eval', values.backend, io, values.json === true);
-  const { header, model, optimizerState } = await loadCheckpoint(file);
+  const { header, model, optimizerState } = isSafetensorsFile(file) ? await loadSafetensorsModel(file, { model: values.model }) : await loadCheckpoint(file);
   optimizerState.forEach((tensor) => tensor.dispose());
   const loaded = await loadDataset(values.data, { onWarning: io.err, resize: [header.data.imageShape[0], header.data.imageShape[1]] });
   const data = values.limit === undefined ? loaded : limitDataset(loaded, numberOption('eval', 'limit', values.limit, 0, 'positive integer'));
@@ -65,11 +69,12 @@ export async function evalCommand(args: readonly string[], io: CliIo): Promise<n
         `${data.classNames.length} classes of ${data.imageShape.join('×')} (${describeDataset(data)}). Evaluate on the kind of data the model was trained on.`,
     );
   }
-  if (values.json !== true) io.err(`checkpoint: ${file} (${header.model.name}, epoch ${header.state.epoch})`);
+  const epoch = 'state' in header ? header.state.epoch : null; // a .safetensors file does not say
+  if (values.json !== true) io.err(`checkpoint: ${file} (${header.model.name}${epoch === null ? ', imported weights' : `, epoch ${epoch}`})`);
   if (values.json !== true) io.err(`data: ${describeDataset(data)}`);
   const result = await evaluate(model.layersModel, data[split], { imageShape: data.imageShape, stats: header.data.stats, batchSize });
   if (values.json === true) {
-    io.out(JSON.stringify({ checkpoint: file, model: header.model.name, epoch: header.state.epoch, split, ...result }));
+    io.out(JSON.stringify({ checkpoint: file, model: header.model.name, epoch, split, ...result }));
   } else {
     io.out(`${split} accuracy ${(result.accuracy * 100).toFixed(2)} % (${result.count} images), loss ${result.loss.toFixed(4)}`);
   }

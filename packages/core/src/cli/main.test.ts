@@ -35,7 +35,7 @@ describe('residual (no stack traces, one-paragraph errors)', () => {
   it('prints the command list, and each command has --help', async () => {
     const top = await run('--help');
     expect(top.status).toBe(0);
-    for (const command of ['train', 'eval', 'predict', 'summary', 'download', 'bench']) {
+    for (const command of ['train', 'eval', 'predict', 'summary', 'download', 'bench', 'export']) {
       expect(top.out).toContain(`  ${command}`);
       const help = await run(command, '--help');
       expect(help.status).toBe(0);
@@ -48,7 +48,7 @@ describe('residual (no stack traces, one-paragraph errors)', () => {
     const unknown = await run('fit');
     expect([unknown.status, unknown.err]).toEqual([
       2,
-      'error: residual: the command must be one of train, eval, predict, summary, download, bench, but got "fit". See residual --help.',
+      'error: residual: the command must be one of train, eval, predict, summary, download, bench, export, but got "fit". See residual --help.',
     ]);
     const option = await run('train', '--epoch', '2');
     expect(option.status).toBe(2);

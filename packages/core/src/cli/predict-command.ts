@@ -3,19 +3,25 @@ import { loadCheckpoint, resolveCheckpoint } from '../checkpoint/load-checkpoint
 import { DataError } from '../data/data-error.js';
 import { decodeImage } from '../data/decode-image.js';
 import { resizeImage } from '../data/resize-image.js';
+import { imagenetPreprocess } from '../interop/imagenet-preprocessing.js';
+import { isSafetensorsFile, loadSafetensorsModel } from '../interop/load-safetensors-model.js';
 import { classify } from '../train/classify.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { useBackend } from './use-backend.js';
 
-export const predictUsage = `Usage: residual predict --checkpoint <run dir|file.ckpt> [options] <image files...>
+export const predictUsage = `Usage: residual predict --checkpoint <run dir|file.ckpt|file.safetensors> [options] <image files...>
 
 Classifies .jpg/.png images with a trained model and prints, per image:
   this picture might be: dog, score: 0.97
 
 Options:
-  --checkpoint <path>  run folder written by residual train, or a .ckpt file
+  --checkpoint <path>  run folder written by residual train, a .ckpt file, or a .safetensors
+                       file in torchvision's names (residual export, or PyTorch); an ImageNet
+                       model without Residual's metadata gets torchvision's preprocessing
+                       (resize 256, centre crop 224, ImageNet mean/std) and class names
+  --model <name>       the architecture of a .safetensors file that does not name it
   --which <best|last>  which checkpoint of a run folder (default best)
   --top <k>            print the k best guesses (default 1)
   --resize             scale images to the model's input size (otherwise they must already have it)
@@ -23,7 +29,7 @@ Options:
   --json               print one JSON line per image
   -h, --help           show this help`;
 
-async function readForModel(file: string, shape: readonly [number, number, number], resize: boolean): Promise<Uint8Array> {
+async function readForModel(file: string, shape: readonly [number, number, number], resize: boolean, imagenet = false): Promise<Uint8Array> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new DataError(`predict: ${file} must be a readable image file, but got ${error.code ?? error.message}. Check the path.`);
   });
@@ -35,7 +41,9 @@ async function readForModel(file: string, shape: readonly [number, number, numbe
   }
   const [height, width, channels] = shape;
   let pixels = image.pixels;
-  if (image.height !== height || image.width !== width) {
+  if (imagenet) {
+    pixels = imagenetPreprocess(pixels, [image.height, image.width, 3], height);
+  } else if (image.height !== height || image.width !== width) {
     if (!resize) {
       throw new DataError(
         `predict: ${file} must be ${height}×${width} (the model's input), but got ${image.height}×${image.width}. ` +
@@ -63,6 +71,7 @@ async function readForModel(file: string, shape: readonly [number, number, numbe
 export async function predictCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions('predict', args, {
     checkpoint: { type: 'string' },
+    model: { type: 'string' },
     which: { type: 'string' },
     top: { type: 'string' },
     resize: { type: 'boolean' },
@@ -79,11 +88,11 @@ export async function predictCommand(args: readonly string[], io: CliIo): Promis
   const top = numberOption('predict', 'top', values.top, 1, 'positive integer');
   const file = await resolveCheckpoint(values.checkpoint, which);
   await useBackend('predict', values.backend, io, values.json === true);
-  const { header, model, optimizerState } = await loadCheckpoint(file);
+  const { header, model, optimizerState } = isSafetensorsFile(file) ? await loadSafetensorsModel(file, { model: values.model }) : await loadCheckpoint(file);
   optimizerState.forEach((tensor) => tensor.dispose());
   const shape = header.data.imageShape;
   for (const image of positionals) {
-    const pixels = await readForModel(image, shape, values.resize === true);
+    const pixels = await readForModel(image, shape, values.resize === true, 'preprocess' in header.data && header.data.preprocess === 'imagenet');
     const [guesses = []] = await classify(model.layersModel, pixels, { imageShape: shape, stats: header.data.stats, classNames: header.data.classNames, top });
     if (values.json === true) {
       io.out(JSON.stringify({ file: image, guesses }));
