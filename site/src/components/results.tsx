@@ -42,7 +42,7 @@ function ResultCharts({ runs, ui }: { runs: readonly RecordedRun[]; ui: UiString
   return (
     <div className="results-charts">
       {charts.map((chart) => (
-        <div key={chart.title} className="chart" dangerouslySetInnerHTML={{ __html: renderLineChartSvg({ ...chart, x: fieldLabel(ui, 'epoch') }) }} />
+        <div key={chart.title} className="chart" dangerouslySetInnerHTML={{ __html: renderLineChartSvg({ ...chart, x: fieldLabel(ui, 'epoch') }, { width: 440, height: 320 }) }} />
       ))}
       <p className="results-charts-note">{ui.t('results.chartsNote')}</p>
     </div>

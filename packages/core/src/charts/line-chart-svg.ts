@@ -22,7 +22,7 @@ export interface SvgChart {
 export interface SvgChartOptions {
   /** The words for "log scale" (the page's language); default `'log scale'`. */
   readonly logLabel?: string;
-  /** Width and height of the drawing; default 560 × 300. */
+  /** Width and height of the drawing; default 560 × 300 (the legend takes 3 entries a row, 2 below 520). */
   readonly width?: number;
   readonly height?: number;
   /** A standalone SVG document (`xmlns`, white background) instead of an inline element. */
@@ -56,13 +56,14 @@ export function renderLineChartSvg(chart: SvgChart, options: SvgChartOptions = {
     points: line.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!log || y > 0)),
   }));
   const points = series.flatMap((line) => line.points);
-  const legendRows = Math.ceil(series.length / 3);
+  const columns = width >= 520 ? 3 : 2; // legend entries per row
+  const legendRows = Math.ceil(series.length / columns);
   const plot = { x0: margin.left, x1: width - margin.right, y0: height - margin.bottom, y1: margin.top + legendRows * 16 };
   const title = `${chart.title}${log ? ` (${options.logLabel ?? 'log scale'})` : ''}`;
   const parts: string[] = [`<text class="chart-title" x="${margin.left}" y="18" font-weight="600" fill="#1f2328">${escapeXml(title)}</text>`];
   series.forEach((line, index) => {
-    const x = margin.left + (index % 3) * ((plot.x1 - plot.x0) / 3);
-    const y = 36 + Math.floor(index / 3) * 16;
+    const x = margin.left + (index % columns) * ((plot.x1 - plot.x0) / columns);
+    const y = 36 + Math.floor(index / columns) * 16;
     parts.push(`<line class="legend-line" x1="${x}" x2="${x + 22}" y1="${y - 4}" y2="${y - 4}" stroke="${line.color}" stroke-width="2"${line.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`);
     parts.push(`<text class="legend" x="${x + 28}" y="${y}" fill="#1f2328">${escapeXml(line.name)}</text>`);
   });
@@ -98,7 +99,7 @@ export function renderLineChartSvg(chart: SvgChart, options: SvgChartOptions = {
   parts.push(`<text class="axis-label" transform="translate(14 ${(plot.y0 + plot.y1) / 2}) rotate(-90)" text-anchor="middle" fill="#1f2328">${escapeXml(chart.y)}</text>`);
   const open = options.standalone === true
     ? `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11"><rect width="100%" height="100%" fill="white"/>`
-    : `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-size="11">`;
+    : `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-size="12">`;
   return `${open}<title>${escapeXml(title)}</title>${parts.join('')}</svg>`;
 }
 
