@@ -33,12 +33,12 @@ export function Live({ id }: { id: string }) {
         <details className="live-settings" open>
           <summary>{ui.t('live.settings')}</summary>
           <KnobFields id={id} knobs={knobs} label={label} />
-          <p className="live-settings-note">
-            {ui.t('live.settingsNote')}{' '}
+          <div className="live-settings-foot">
+            <p className="live-settings-note">{ui.t('live.settingsNote')}</p>
             <button type="button" className="live-reset" data-reset disabled>
               {ui.t('live.reset')}
             </button>
-          </p>
+          </div>
           <p className="live-settings-error" data-settings-error hidden />
         </details>
       )}

@@ -20,3 +20,16 @@ export function backendWords(choice: BackendChoice, t: Translate): { chosen: str
   const skipped = choice.skipped.map((skip) => t(`backend.skip.${skip.code ?? 'failed'}`, { backend: name(skip.name), reason: skip.reason }));
   return { chosen, skipped };
 }
+
+/**
+ * Shows a choice's words in `element`: the sentence for the chosen backend, then a list of the others.
+ *
+ * @param element - the panel's `[data-backend-why]`.
+ * @param words - from {@link backendWords}.
+ */
+export function showBackendChoice(element: HTMLElement, words: { chosen: string; skipped: string[] }): void {
+  const list = document.createElement('ul');
+  list.className = 'live-backend-skipped';
+  list.append(...words.skipped.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  element.replaceChildren(document.createTextNode(words.chosen), ...(words.skipped.length > 0 ? [list] : []));
+}

@@ -5,7 +5,7 @@
 // a knob's value.
 import { formatMessage, formatNumber, type LiveResult } from '@residual/lessons';
 import { backendPreference, wirePickers } from './backend-preference.js';
-import { backendWords } from './backend-words.js';
+import { backendWords, showBackendChoice } from './backend-words.js';
 import { readKnobs, wireKnobs } from './live-knobs.js';
 import type { LineChartHandle } from './line-chart.js';
 
@@ -60,7 +60,7 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
       });
       output.dataset['backend'] = choice.name;
       output.dataset['backendHow'] = choice.how ?? 'first';
-      showBackend(why, backendWords(choice, t));
+      if (why !== null) showBackendChoice(why, backendWords(choice, t));
       say(t('live.running', { backend: choice.name }));
       const example = runtime.liveExample(id);
       const { result, ms, backend, tensors } = await runtime.runLiveExample(example, {
@@ -96,15 +96,6 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
       stop.disabled = true;
     }
   });
-}
-
-/** The chosen backend and the reasons the others were not used, as a line and a list. */
-function showBackend(element: HTMLElement | null, words: { chosen: string; skipped: string[] }): void {
-  if (element === null) return;
-  const list = document.createElement('ul');
-  list.className = 'live-backend-skipped';
-  list.append(...words.skipped.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
-  element.replaceChildren(document.createTextNode(words.chosen), ...(words.skipped.length > 0 ? [list] : []));
 }
 
 /** A result's labels in the page's language: `live.text.<label>` from the UI files, else the label itself. */
