@@ -2,6 +2,7 @@
 // Storage for the next visit, and decoded a few hundred records at a time between frames, so the
 // page stays responsive. Cheap to load: only core's CIFAR-10 decoder, no TF.js.
 import { cifar10ClassNames, cifar10RecordBytes, concatSplits, decodeCifar10Batch, type ImageSplit } from '@residual/core';
+import { cachedBytes } from '../cached-bytes.js';
 
 /** Where the two files are and how large they are (known before fetching). */
 export interface SampleFiles {
@@ -20,36 +21,6 @@ export interface Sample {
   readonly test: ImageSplit;
   readonly classNames: readonly string[];
   readonly cached: boolean;
-}
-
-const cacheName = 'residual-cifar10-sample-v1';
-
-/** A file's bytes: from the cache when it is there, else fetched (reporting progress) and cached. */
-async function fetchBytes(url: string, onBytes: (count: number) => void): Promise<{ bytes: Uint8Array; cached: boolean }> {
-  const cache = 'caches' in globalThis ? await caches.open(cacheName).catch(() => undefined) : undefined;
-  const hit = await cache?.match(url);
-  if (hit !== undefined) {
-    const bytes = new Uint8Array(await hit.arrayBuffer());
-    onBytes(bytes.length);
-    return { bytes, cached: true };
-  }
-  const response = await fetch(url);
-  if (!response.ok || response.body === null) throw new Error(`lab data: ${url} must be served by the site, but the request answered ${response.status}. Rebuild the site.`);
-  const kept = response.clone();
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    parts.push(read.value);
-    onBytes(read.value.length);
-  }
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  await cache?.put(url, kept).catch(() => undefined); // a full or blocked cache only costs the next visit a download
-  return { bytes, cached: false };
 }
 
 /** Decodes whole records a chunk at a time, yielding to the page between chunks. */
@@ -81,7 +52,7 @@ export async function loadSample(files: SampleFiles, onProgress: (progress: Samp
     loaded += count;
     onProgress({ phase: 'download', loaded, total });
   };
-  const [train, test] = await Promise.all([fetchBytes(files.train.url, onBytes), fetchBytes(files.test.url, onBytes)]);
+  const [train, test] = await Promise.all([cachedBytes(files.train.url, onBytes), cachedBytes(files.test.url, onBytes)]);
   const cached = train.cached && test.cached;
   const records = (train.bytes.length + test.bytes.length) / cifar10RecordBytes;
   let done = 0;
