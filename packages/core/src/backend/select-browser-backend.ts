@@ -1,10 +1,11 @@
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice, BackendSkip, BackendSkipCode, BackendTiming } from './backend-choice.js';
 import { browserBackendOrder, type BrowserBackendName } from './browser-backend-order.js';
+import { useBrowserWasmThreads } from './browser-wasm-threads.js';
 import { registerTrainingKernels } from '../kernels/register-training-kernels.js';
 import { adapterName, isFallbackAdapter, isSoftwareRenderer, type AdapterFacts } from './software-renderer.js';
 import { timeBackend } from './time-backend.js';
 import { trySetBackend } from './try-set-backend.js';
-
 
 /** Options for {@link selectBrowserBackend}. */
 export interface SelectBrowserBackendOptions {
@@ -28,8 +29,9 @@ export interface SelectBrowserBackendOptions {
   readonly probeBudgetMs?: number;
   /**
    * Threads for the wasm backend, e.g. `navigator.hardwareConcurrency`. They need a cross-origin
-   * isolated page (served with COOP/COEP headers); elsewhere wasm runs on one thread. Default: TF.js's
-   * own choice (half the cores).
+   * isolated page (served with COOP/COEP headers); elsewhere wasm runs on one thread. With
+   * `wasmPaths` a folder, every thread runs Residual's kernels too ({@link useBrowserWasmThreads}).
+   * Default: TF.js's own choice (half the cores).
    */
   readonly wasmThreads?: number;
 }
@@ -74,7 +76,7 @@ async function assess(name: BrowserBackendName, options: SelectBrowserBackendOpt
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
-      if (options.wasmThreads !== undefined) wasm.setThreadsCount(Math.max(1, Math.floor(options.wasmThreads)));
+      if (options.wasmThreads !== undefined) useWasmThreads(wasm, options.wasmThreads, options.wasmPaths);
       return { name };
     }
     case 'cpu': {
@@ -82,6 +84,18 @@ async function assess(name: BrowserBackendName, options: SelectBrowserBackendOpt
       return { name };
     }
   }
+}
+
+/**
+ * Wasm on `threads` threads. Given the `.wasm` files' folder and a backend not yet started,
+ * {@link useBrowserWasmThreads} starts TF.js's threaded build with Residual's kernels on every
+ * thread (in a cross-origin isolated page; elsewhere it leaves the single-threaded build). Otherwise
+ * TF.js's own setting, which it caps at half the cores.
+ */
+function useWasmThreads(wasm: typeof import('@tensorflow/tfjs-backend-wasm'), requested: number, wasmPaths: SelectBrowserBackendOptions['wasmPaths']): void {
+  const threads = Math.min(8, Math.max(1, Math.floor(requested)));
+  if (typeof wasmPaths === 'string' && tf.engine().registry['wasm'] === undefined) useBrowserWasmThreads({ wasmPaths, threads });
+  else wasm.setThreadsCount(threads);
 }
 
 /** The WebGL renderer's name ('' when the browser hides it), or `undefined` when no context can be made. */

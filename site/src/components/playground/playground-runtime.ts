@@ -19,7 +19,7 @@ let chosen: Promise<string> | undefined;
 export function backend(wasmPaths: string): Promise<string> {
   const forced = new URLSearchParams(location.search).get('backend');
   const order = core.browserBackendOrder.filter((name) => forced === null || name === forced);
-  chosen ??= core.selectBrowserBackend({ order: order.length > 0 ? order : [...core.browserBackendOrder], wasmPaths }).then((choice) => choice.name);
+  chosen ??= core.selectBrowserBackend({ order: order.length > 0 ? order : [...core.browserBackendOrder], wasmPaths, wasmThreads: navigator.hardwareConcurrency || 1 }).then((choice) => choice.name);
   return chosen;
 }
 
