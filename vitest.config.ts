@@ -35,9 +35,27 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'ts-plugin',
+          root: at('./packages/ts-plugin'),
+          include: ['src/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'lessons',
           root: at('./packages/lessons'),
           include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          root: at('./site'),
+          include: ['src/**/*.test.ts'],
           testTimeout: 120_000,
         },
       },

@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-layers'; // registers TF.js's gradient functions (tfjs-
 import { registerTrainingKernels } from '@residual/core';
 // Residual's WebGPU kernels are not re-exported by @residual/core yet; bench/ reads them from source.
 import { registerWebGpuKernels } from '@residual/core';
-import { installNodeWebGpu, softwareWebGpuOptions } from '@residual/core/node';
+import { installNodeWebGpu, softwareWebGpuOptions, useWasmThreads } from '@residual/core/node';
 
 /** Which backend the benchmark runs on and with which kernels. */
 export interface BenchBackendOptions {
@@ -14,15 +14,17 @@ export interface BenchBackendOptions {
   readonly adapter: 'hardware' | 'software';
   /** `residual`: Residual's kernels registered over TF.js's; `stock`: TF.js 4.22 as shipped. */
   readonly kernels: 'residual' | 'stock';
+  /** wasm only: XNNPACK's threads (TF.js alone uses 1 in Node). */
+  readonly threads: number;
 }
 
 /**
  * Activates the backend and returns a description of the device for the result lines.
  *
  * @param options - backend, adapter, kernels.
- * @returns the device description, e.g. `NVIDIA H100 80GB HBM3` or `wasm (2 CPU threads off)`.
+ * @returns the device description, e.g. `NVIDIA H100 80GB HBM3` or `wasm (2 threads)`.
  * @example
- * const device = await setUpBenchBackend({ backend: 'webgpu', adapter: 'hardware', kernels: 'residual' });
+ * const device = await setUpBenchBackend({ backend: 'webgpu', adapter: 'hardware', kernels: 'residual', threads: 1 });
  */
 export async function setUpBenchBackend(options: BenchBackendOptions): Promise<string> {
   let device: string = options.backend;
@@ -31,8 +33,12 @@ export async function setUpBenchBackend(options: BenchBackendOptions): Promise<s
     if (!gpu.available) throw new Error(`bench: webgpu must find an adapter, but got none: ${gpu.reason}. Try --adapter software or --backend wasm.`);
     device = gpu.adapter;
     await import('@tensorflow/tfjs-backend-webgpu');
+  } else if (options.backend === 'wasm') {
+    await import('@tensorflow/tfjs-backend-wasm');
+    const threads = useWasmThreads(options.threads);
+    device = `wasm (${threads} thread${threads === 1 ? '' : 's'})`;
   } else {
-    await import(options.backend === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs-backend-cpu');
+    await import('@tensorflow/tfjs-backend-cpu');
   }
   if (!(await tf.setBackend(options.backend))) throw new Error(`bench: the ${options.backend} backend must initialise, but it did not.`);
   tf.enableProdMode();

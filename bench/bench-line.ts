@@ -19,12 +19,16 @@ export interface BenchLine {
   readonly batchSize: number;
   readonly steps: number;
   readonly msPerStep: number;
+  /** TF.js in Node: the process's CPU time per step (all threads); steadier than wall time on a shared machine. */
+  readonly cpuMsPerStep?: number | null;
   readonly imagesPerSecond: number;
   readonly peakBytes: number;
   /** Trainable parameters: the two frameworks must have built the same network. */
   readonly params: number;
   /** TF.js: time by kernel in one profiled step (`benchmark().kernels`); absent or null otherwise. */
   readonly kernelTimes?: readonly KernelTime[] | null;
+  /** CPU threads (wasm, and PyTorch on the CPU); absent on GPUs. */
+  readonly threads?: number | null;
   /** TF.js flags the run set (`--tf-flag`), when any. */
   readonly tfFlags?: Readonly<Record<string, number | boolean | string>>;
 }
@@ -40,7 +44,8 @@ export interface BenchLine {
 export function formatBenchLine(line: BenchLine): string {
   return (
     `${line.mode} ${line.model} ${line.framework}/${line.backend}/${line.kernels}${line.inference === undefined ? '' : `/${line.inference}`} ${line.precision}, ` +
-    `batch ${line.batchSize}, ${line.steps} steps: ${line.msPerStep.toFixed(1)} ms/step, ` +
+    `batch ${line.batchSize}, ${line.steps} steps: ${line.msPerStep.toFixed(1)} ms/step` +
+    `${line.cpuMsPerStep === undefined || line.cpuMsPerStep === null ? '' : ` (CPU ${line.cpuMsPerStep.toFixed(1)} ms)`}, ` +
     `${line.imagesPerSecond.toFixed(1)} images/s, peak ${(line.peakBytes / 1e6).toFixed(1)} MB`
   );
 }

@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const adapter = values.adapter === 'software' ? 'software' : 'hardware';
   if (!isModelName(values.model)) throw new Error(`kernel-bench: --model must be a model name, but got ${JSON.stringify(values.model)}.`);
   await import('@tensorflow/tfjs-backend-cpu');
-  const device = await setUpBenchBackend({ backend: 'webgpu', adapter, kernels: 'residual' });
+  const device = await setUpBenchBackend({ backend: 'webgpu', adapter, kernels: 'residual', threads: 1 });
   console.log(`device: ${device}`);
   const checkRuns = Number(values['check-runs']);
   const checked = checkRuns > 0 ? await checkKernels(checkRuns) : true;

@@ -15,7 +15,8 @@ import { setTfFlags } from './tf-flags.js';
 const usage = `Usage: resnet-bench [--backend webgpu|wasm|cpu] [--adapter hardware|software] [--kernels residual|stock]
        [--model cifarResnet18,resnet20,resnet56] [--mode train,infer] [--batch-size 256] [--steps 20] [--warmup 3] [--json]
        [--inference folded|layers]  (inference: batch norms folded into their convs, or the TF.js layers as built)
-       [--tf-flag NAME=VALUE ...]   (a TF.js flag, e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=64)`;
+       [--tf-flag NAME=VALUE ...]   (a TF.js flag, e.g. WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE=64)
+       [--threads N]                (wasm: CPU threads, default 1)`;
 
 function choice<Value extends string>(name: string, value: string, allowed: readonly Value[]): Value {
   if ((allowed as readonly string[]).includes(value)) return value as Value;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
       'tf-flag': { type: 'string', multiple: true, default: [] },
+      threads: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     backend: choice('backend', values.backend, ['webgpu', 'wasm', 'cpu'] as const),
     adapter: choice('adapter', values.adapter, ['hardware', 'software'] as const),
     kernels: choice('kernels', values.kernels, ['residual', 'stock'] as const),
+    threads: count('threads', values.threads, 1),
   };
   const models = values.model.split(',').map((name) => {
     if (!isModelName(name)) throw new Error(`resnet-bench: --model must name models among ${modelNames.join(', ')}, but got ${JSON.stringify(name)}.`);
@@ -83,9 +86,11 @@ async function main(): Promise<void> {
         batchSize,
         steps,
         msPerStep: result.msPerStep,
+        cpuMsPerStep: result.cpuMsPerStep,
         imagesPerSecond: result.imagesPerSecond,
         peakBytes: result.peakBytes,
         params,
+        ...(options.backend === 'wasm' ? { threads: options.threads } : {}),
         kernelTimes: result.kernels,
         ...(Object.keys(flags).length === 0 ? {} : { tfFlags: flags }),
       };

@@ -171,6 +171,8 @@ def main():
                         help="cpu: a dry run of this script (its figures say nothing about a GPU)")
     parser.add_argument("--fold-bn", action="store_true",
                         help="inference with each batch norm folded into its conv (torch.fx's fuse), not eager PyTorch")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="CPU threads for PyTorch (torch.set_num_threads); default PyTorch's own choice")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.device == "cuda" and not torch.cuda.is_available():
@@ -180,9 +182,13 @@ def main():
         if name not in SPECS:
             sys.exit(f"torch_resnet.py: --model must name models among {', '.join(SPECS)}, but got {name!r}.")
     device = torch.device(args.device)
+    if args.threads is not None:
+        if args.threads < 1:
+            sys.exit(f"torch_resnet.py: --threads must be an integer >= 1, but got {args.threads}.")
+        torch.set_num_threads(args.threads)
     torch.backends.cudnn.benchmark = not args.no_cudnn_benchmark
     memory_format = torch.channels_last if args.memory_format == "channels_last" else torch.contiguous_format
-    gpu = torch.cuda.get_device_name(device) if args.device == "cuda" else "cpu"
+    gpu = torch.cuda.get_device_name(device) if args.device == "cuda" else f"cpu ({torch.get_num_threads()} threads)"
     backend, kernels = ("cuda", "cudnn") if args.device == "cuda" else ("cpu", "aten")
     for precision in args.precision.split(","):
         set_precision(precision)
@@ -194,7 +200,7 @@ def main():
                 line = dict(framework="torch", model=name, mode=mode, backend=backend, kernels=kernels, **graph,
                             precision=precision, device=gpu, batchSize=args.batch_size, steps=args.steps,
                             msPerStep=ms, imagesPerSecond=args.batch_size * 1000 / ms, peakBytes=peak,
-                            params=params)
+                            params=params, threads=torch.get_num_threads() if args.device == "cpu" else None)
                 if args.json:
                     print(json.dumps(line), flush=True)
                 else:

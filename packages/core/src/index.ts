@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+// TF.js's cpu backend, registered on import: models build and run with no further call.
+import './backend/default-backend.js';
 // Typed layers, blocks, models, parameter and MAC counts, summary.
 export * from './model-api.js';
 // Backends, gradient kernels, optimizers, schedules, augmentation, the training loop.

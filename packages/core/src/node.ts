@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+// TF.js's cpu backend, registered on import: models build and run with no further call.
+import './backend/default-backend.js';
 // Backends
 export {
   isNodeBackendName,
@@ -13,6 +15,7 @@ export {
   type SelectNodeBackendOptions,
 } from './backend/select-node-backend.js';
 export { probeDawn, type DawnProbe } from './backend/probe-dawn.js';
+export { useWasmThreads, defaultWasmThreads } from './backend/node-wasm-threads.js';
 export * from './kernels/webgpu/node.js';
 // Data
 export { DataError } from './data/data-error.js';
@@ -28,6 +31,13 @@ export { loadCheckpoint, resolveCheckpoint, type CheckpointChoice, type LoadedCh
 export { trainRun, type BudgetStop, type TrainRunOptions } from './train/train-run.js';
 export { runFiles } from './train/run-folder.js';
 export { gitCommit, describeDevice, type Provenance } from './train/provenance.js';
+// Interop: safetensors files for PyTorch (and the PyTorch module for models torchvision lacks),
+// TF.js layers-format folders
+export { exportSafetensors, type ExportSafetensorsOptions } from './interop/export-safetensors.js';
+export { loadSafetensorsModel, isSafetensorsFile, type ImportedModel } from './interop/load-safetensors-model.js';
+export { defaultInferenceData } from './interop/default-inference-data.js';
+export { torchModuleSource, torchvisionModels } from './interop/torch-module-file.js';
+export { writeTfjsModel } from './interop/write-tfjs-model.js';
 // CLI
 export { main, mainUsage } from './cli/main.js';
 export { processIo, type CliIo } from './cli/cli-io.js';

@@ -15,9 +15,9 @@ try {
     [
       '',
       'Next:',
-      '  1. Write both languages (same sections, components and numbers).',
+      '  1. Write both languages (same sections, components and numbers; translate the Chinese title, which starts in English).',
       `  2. Check them: npx vitest run --project lessons examples/${slug} parity`,
-      '  3. See the page: npx turbo run build --filter=@residual/site && npm run preview -w @residual/site',
+      '  3. See the page as you write: npm run dev -w @residual/site (reloads on every save)',
       `     then open http://127.0.0.1:4321/en/${slug}/ and /zh-cn/${slug}/`,
       '  The guide "Writing a lesson" on the site explains components, numbers and live examples.',
     ].join('\n'),

@@ -1,5 +1,6 @@
 import type { Locale } from './locales.js';
 import type { SourceSlice } from './regions.js';
+import type { TypedFile } from './types/typed-slice-types.js';
 
 /** Text given once for every language (`{ en: 'layers', 'zh-cn': '层数' }`), or the same in both. */
 export type LocalizedText = string | Readonly<Record<Locale, string>>;
@@ -72,4 +73,9 @@ export interface LessonData {
   examples: Record<string, ExampleText>;
   /** The ids of the live examples in `examples/live.ts`. */
   live: string[];
+  /**
+   * What the compiler says about every example and bug file, by path relative to the package
+   * (`examples/01-a/b.ts`, `bugs/x.ts`): hover types and errors of the whole file and each region.
+   */
+  types: Record<string, TypedFile>;
 }

@@ -9,6 +9,7 @@ export const generatedFiles = {
   compilerErrors: 'compiler-errors.json',
   examples: 'examples.json',
   live: 'live.json',
+  types: 'types.json',
 } as const;
 
 /**
@@ -37,5 +38,6 @@ export function loadLessonData(dirs: LessonDirs = lessonDirs()): LessonData {
     compilerErrors: read(generatedFiles.compilerErrors),
     examples: read(generatedFiles.examples),
     live: read(generatedFiles.live),
+    types: read(generatedFiles.types),
   };
 }

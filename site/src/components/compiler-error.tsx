@@ -1,6 +1,11 @@
 import { snippetKey, useRender } from '../lib/render-context.js';
+import { CopyButton } from './copy-button.js';
 
-/** `<CompilerError id="dropped-shortcut" />`: the bug's code and tsc's message, captured at build time. */
+/**
+ * `<CompilerError id="dropped-shortcut" />`: the bug's code, with the compiler's hover types and its
+ * error under the line that causes it, then tsc's message as tsc prints it. Both come from the one
+ * compiler pass of the lessons build (`typeFiles`).
+ */
 export function CompilerError({ id, region }: { id: string; region?: string }) {
   const { data, ui, snippets } = useRender();
   const capture = data.compilerErrors[id];
@@ -10,6 +15,7 @@ export function CompilerError({ id, region }: { id: string; region?: string }) {
     <figure className="compiler-error" data-compiler-error={id}>
       <figcaption>
         <code>{ui.t('compiler.code', { file: capture.file })}</code>
+        <CopyButton />
       </figcaption>
       <div className="code" dangerouslySetInnerHTML={{ __html: html }} />
       <p className="tsc-title">{ui.t('compiler.says')}</p>

@@ -12,7 +12,7 @@ export function DataTable({ id }: { id: string }) {
   const table = data.numbers[id];
   if (table === undefined || typeof table !== 'object') throw new Error(`DataTable: id must name a table, but got "${id}".`);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data-table" data-table={id} title={ui.t('num.title', { file: data.numberSources[id] ?? '?' })}>
         <thead>
           <tr>

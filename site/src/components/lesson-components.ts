@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ComponentName } from '@residual/lessons';
 import { CompilerError } from './compiler-error.js';
 import { DataTable } from './data-table.js';
+import { Diagram } from './diagram.js';
 import { Example } from './example.js';
 import { Answer, Exercise } from './exercise.js';
 import { Live } from './live.js';
@@ -16,6 +17,7 @@ export const lessonComponents: Record<ComponentName, ComponentType<never>> = {
   Live,
   CompilerError,
   Results,
+  Diagram,
   Exercise,
   Answer,
 };

@@ -8,7 +8,8 @@ import { renderContext, snippetKey, type RenderContext } from './render-context.
 import type { SiteData } from './site-data.js';
 
 /**
- * Renders a compiled lesson to static HTML: highlights its example and bug snippets, reads its
+ * Renders a compiled lesson to static HTML: highlights its example and bug snippets (with the
+ * compiler's hover types and errors from the generated lesson data), reads its
  * recorded results, then renders the MDX with the lesson components.
  *
  * @param lesson - the compiled lesson (or guide).
@@ -26,14 +27,12 @@ export async function renderLesson(lesson: CompiledLesson, site: SiteData, local
       const file = props['file'] ?? '';
       const example = site.data.examples[file];
       const text = props['region'] === undefined ? example?.text : example?.regions[props['region']];
-      if (text !== undefined) snippets.set(snippetKey('example', file, props['region']), await highlightTs(text));
+      if (text !== undefined) snippets.set(snippetKey('example', file, props['region']), await highlightTs(text, site.data.types[`examples/${file}`]?.[props['region'] ?? '']));
     } else if (name === 'CompilerError') {
       const capture = site.data.compilerErrors[props['id'] ?? ''];
       const slice = props['region'] === undefined ? capture?.source : capture?.regions[props['region']];
       if (capture !== undefined && slice !== undefined) {
-        const errorFileLines = new Set(capture.diagnostics.map((diagnostic) => diagnostic.line));
-        const shown = new Set(slice.lines.flatMap((fileLine, index) => (errorFileLines.has(fileLine) ? [index + 1] : [])));
-        snippets.set(snippetKey('bug', capture.id, props['region']), await highlightTs(slice.text, shown));
+        snippets.set(snippetKey('bug', capture.id, props['region']), await highlightTs(slice.text, site.data.types[capture.file]?.[props['region'] ?? '']));
       }
     } else if (name === 'Results') {
       const id = props['id'] ?? '';

@@ -1,5 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   compileMdxFile,
+  generatedFiles,
   lessonDirs,
   listLessons,
   planLessonPages,
@@ -36,18 +39,50 @@ export interface SiteData {
 }
 
 let loading: Promise<SiteData> | undefined;
+/** In `astro dev`: what the last load read (file names and modification times). */
+let loadedStamp: string | undefined;
+/** Compiled lessons by file, with the stamp they were compiled at. */
+const compiledByFile = new Map<string, { stamp: string; lesson: CompiledLesson }>();
 
 /**
  * Lists and compiles every lesson in both languages and the guide (memoised for the whole build).
  * A lesson missing in one language gets that language's page with the other language's text.
+ * In `astro dev` it reloads when a lesson, a UI file or the generated data changed since the last
+ * call, compiling again only the lessons whose file changed (or all, when the data changed).
  *
  * @example
  * const { pages } = await siteData();
  * pages['zh-cn'][0].lesson.frontmatter.title;
  */
 export function siteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) {
+    const stamp = sourcesStamp();
+    if (stamp !== loadedStamp) {
+      loadedStamp = stamp;
+      loading = load();
+    }
+  }
   loading ??= load();
   return loading;
+}
+
+/** Modification times of the files a load reads, as one string. */
+function sourcesStamp(): string {
+  const dirs = lessonDirs(process.env['RESIDUAL_LESSONS_ROOT'] || undefined);
+  const files = [
+    ...listLessons(dirs).flatMap((lesson) => Object.values(lesson.files)),
+    ...locales.map((locale) => join(dirs.ui, `${locale}.json`)),
+    ...Object.values(generatedFiles).map((name) => join(dirs.generated, name)),
+  ];
+  return files.map((file) => `${file}@${existsSync(file) ? statSync(file).mtimeMs : 0}`).join('|');
+}
+
+/** The generated data's modification times: lessons are checked against it, so a change recompiles them. */
+function dataStamp(dirs: ReturnType<typeof lessonDirs>): string {
+  return Object.values(generatedFiles)
+    .map((name) => join(dirs.generated, name))
+    .map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0))
+    .join('|');
 }
 
 async function load(): Promise<SiteData> {
@@ -58,7 +93,10 @@ async function load(): Promise<SiteData> {
   const compiled = new Map<string, CompiledLesson>();
   for (const locale of locales) {
     for (const { slug, order, sourceLocale, file } of planned[locale]) {
-      const lesson = compiled.get(file) ?? (await compileMdxFile(file, { data, relativeTo: dirs.root }));
+      const stamp = `${statSync(file).mtimeMs}|${dataStamp(dirs)}`;
+      const earlier = compiledByFile.get(file);
+      const lesson = compiled.get(file) ?? (earlier?.stamp === stamp ? earlier.lesson : await compileMdxFile(file, { data, relativeTo: dirs.root }));
+      compiledByFile.set(file, { stamp, lesson });
       compiled.set(file, lesson);
       pages[locale].push({ slug, order, locale, sourceLocale, lesson });
     }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { describeBackendChoice } from './backend-choice.js';
 import { probeDawn } from './probe-dawn.js';
@@ -31,7 +32,7 @@ describe('selectNodeBackend', () => {
 
   it('--backend wasm is honoured first, and registers the training kernels wasm lacks', async () => {
     const choice = await selectNodeBackend({ backend: 'wasm' });
-    expect(choice).toEqual({ name: 'wasm', skipped: [] });
+    expect(choice).toEqual({ name: 'wasm', skipped: [], detail: `${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}` });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
   });
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { BackendChoice, BackendSkip } from './backend-choice.js';
 import { registerTrainingKernels } from '../kernels/register-training-kernels.js';
+import { defaultWasmThreads, useWasmThreads } from './node-wasm-threads.js';
 import { probeDawn } from './probe-dawn.js';
 import { trySetBackend } from './try-set-backend.js';
 
@@ -24,6 +25,12 @@ export interface SelectNodeBackendOptions {
    * `RESIDUAL_WEBGPU_COMPAT=1`. TF.js does not pass the option itself, so Residual adds it.
    */
   readonly webgpuCompatibility?: boolean;
+  /**
+   * CPU threads for the wasm backend (XNNPACK's pool, 1–8); default from `RESIDUAL_WASM_THREADS`,
+   * else every core Node may use. Results are the same for every count (each output is computed
+   * by one thread, in the same order).
+   */
+  readonly wasmThreads?: number;
 }
 
 /**
@@ -104,12 +111,24 @@ async function tryWebGpu(
   return reason === undefined ? { detail: probe.description } : { reason };
 }
 
+function wasmThreadsOf(options: SelectNodeBackendOptions): number {
+  if (options.wasmThreads !== undefined) return options.wasmThreads;
+  const fromEnv = process.env['RESIDUAL_WASM_THREADS'];
+  if (fromEnv === undefined || fromEnv === '') return defaultWasmThreads();
+  const threads = Number(fromEnv);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 8) {
+    throw new Error(`selectNodeBackend: RESIDUAL_WASM_THREADS must be an integer from 1 to 8, but got ${JSON.stringify(fromEnv)}. Unset it to use every core.`);
+  }
+  return threads;
+}
+
 /**
  * Picks the best TF.js backend in Node and makes it active: `tensorflow-gpu` (if the user installed
  * `@tensorflow/tfjs-node-gpu` and it loads) → `webgpu` (Dawn, with a hardware adapter) → `wasm` → `cpu`.
  * `backend` moves one to the front (a forced `webgpu` also accepts a software adapter). A backend
  * that is missing or fails is recorded with a one-line reason and the next is tried; cpu always
- * works. On wasm and cpu, Residual's training kernels are registered. A process that used Dawn may
+ * works. wasm runs on `wasmThreads` threads (TF.js alone runs it on one in Node). On wasm and
+ * cpu, Residual's training kernels are registered. A process that used Dawn may
  * not exit by itself: end it with `process.exit()`.
  *
  * @param options - see {@link SelectNodeBackendOptions}.
@@ -134,8 +153,13 @@ export async function selectNodeBackend(options: SelectNodeBackendOptions = {}):
         const compatibility = options.webgpuCompatibility ?? process.env['RESIDUAL_WEBGPU_COMPAT'] === '1';
         ({ reason, detail } = await tryWebGpu(flags, forced === 'webgpu', options.probeTimeoutMs ?? 20_000, compatibility));
       }
-      else {
-        await import(name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs-backend-cpu');
+      else if (name === 'wasm') {
+        await import('@tensorflow/tfjs-backend-wasm');
+        const threads = useWasmThreads(wasmThreadsOf(options));
+        reason = await trySetBackend(name);
+        detail = `${threads} thread${threads === 1 ? '' : 's'}`;
+      } else {
+        await import('@tensorflow/tfjs-backend-cpu');
         reason = await trySetBackend(name);
       }
     } catch (error) {

@@ -2,6 +2,7 @@ import { benchCommand, benchUsage } from './bench-command.js';
 import type { CliIo } from './cli-io.js';
 import { downloadCommand, downloadUsage } from './download-command.js';
 import { evalCommand, evalUsage } from './eval-command.js';
+import { exportCommand, exportUsage } from './export-command.js';
 import { predictCommand, predictUsage } from './predict-command.js';
 import { summaryCommand, summaryUsage } from './summary-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
@@ -16,6 +17,7 @@ const commands = {
   summary: { run: summaryCommand, usage: summaryUsage, summary: 'print a model\'s layers, parameters and MACs' },
   download: { run: downloadCommand, usage: downloadUsage, summary: 'download and verify CIFAR-10' },
   bench: { run: benchCommand, usage: benchUsage, summary: 'time training and inference steps on a backend' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'write a model as safetensors for PyTorch, or for TF.js apps' },
 } as const;
 
 /** The top-level help text. */
@@ -69,5 +71,5 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** Errors about the user's input, whose message says everything. */
 function isExpected(error: unknown): boolean {
-  return error instanceof Error && ['DataError', 'CorruptDataError', 'NonFiniteLossError', 'ShapeError'].includes(error.name);
+  return error instanceof Error && ['DataError', 'CorruptDataError', 'NonFiniteLossError', 'NonFiniteWeightsError', 'ShapeError'].includes(error.name);
 }

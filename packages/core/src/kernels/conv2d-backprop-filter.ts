@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Conv2DBackpropFilterAttrs, KernelBackend, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { KernelRunner } from './kernel-runner.js';
+import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { runnerKernel, type KernelRunner } from './kernel-runner.js';
 
 /**
  * The filter gradient of a 2-D convolution, as one forward convolution the backend already runs fast.
@@ -68,15 +68,7 @@ export function conv2dBackpropFilter(
  * tf.registerKernel(conv2dBackpropFilterConfig('wasm'));
  */
 export function conv2dBackpropFilterConfig(backendName: string): KernelConfig {
-  return {
-    kernelName: tf.Conv2DBackpropFilter,
-    backendName,
-    kernelFunc: ({ inputs, backend, attrs }) =>
-      conv2dBackpropFilter(
-        new KernelRunner(backendName, backend as KernelBackend),
-        inputs['x'] as TensorInfo,
-        inputs['dy'] as TensorInfo,
-        attrs as unknown as Conv2DBackpropFilterAttrs,
-      ),
-  };
+  return runnerKernel(tf.Conv2DBackpropFilter, backendName, (run, inputs, attrs) =>
+    conv2dBackpropFilter(run, inputs['x'] as TensorInfo, inputs['dy'] as TensorInfo, attrs as unknown as Conv2DBackpropFilterAttrs),
+  );
 }

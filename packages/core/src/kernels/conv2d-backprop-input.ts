@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Conv2DBackpropInputAttrs, KernelBackend, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { dilateSpatial } from './dilate-spatial.js';
-import { KernelRunner } from './kernel-runner.js';
+import { runnerKernel, type KernelRunner } from './kernel-runner.js';
 
 /**
  * The input gradient of a 2-D convolution (a "transposed convolution"), as one stride-1 forward
@@ -73,15 +73,7 @@ export function conv2dBackpropInput(
  * tf.registerKernel(conv2dBackpropInputConfig('wasm'));
  */
 export function conv2dBackpropInputConfig(backendName: string): KernelConfig {
-  return {
-    kernelName: tf.Conv2DBackpropInput,
-    backendName,
-    kernelFunc: ({ inputs, backend, attrs }) =>
-      conv2dBackpropInput(
-        new KernelRunner(backendName, backend as KernelBackend),
-        inputs['dy'] as TensorInfo,
-        inputs['filter'] as TensorInfo,
-        attrs as unknown as Conv2DBackpropInputAttrs,
-      ),
-  };
+  return runnerKernel(tf.Conv2DBackpropInput, backendName, (run, inputs, attrs) =>
+    conv2dBackpropInput(run, inputs['dy'] as TensorInfo, inputs['filter'] as TensorInfo, attrs as unknown as Conv2DBackpropInputAttrs),
+  );
 }

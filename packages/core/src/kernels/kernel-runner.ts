@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelBackend, KernelConfig, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 
 /** A `[before, after]` amount per axis; a negative amount crops instead of padding. */
 export type PadOrCrop = ReadonlyArray<readonly [number, number]>;
@@ -38,6 +38,11 @@ export class KernelRunner {
     for (const info of infos) this.backend.disposeData(info.dataId);
   }
 
+  /** A new float32 tensor of this backend holding `values` (freed with {@link KernelRunner.dispose}). */
+  write(values: Float32Array, shape: readonly number[]): TensorInfo {
+    return { dataId: this.backend.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' };
+  }
+
   /** Reshapes without copying (the result shares `x`'s data). */
   reshape(x: TensorInfo, shape: readonly number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape: [...shape] });
@@ -63,4 +68,27 @@ export class KernelRunner {
     const size = amounts.map(([, after], axis) => (x.shape[axis] ?? 0) - (begin[axis] ?? 0) - Math.max(-after, 0));
     return { x: this.run('Slice', { x }, { begin, size }), owned: true, pad };
   }
+}
+
+/**
+ * A kernel config whose body runs on one backend through a {@link KernelRunner}: the shared tail of
+ * Residual's kernels built from a backend's own kernels.
+ *
+ * @param kernelName - the TF.js kernel it provides, e.g. `'Conv2DBackpropFilter'`.
+ * @param backendName - e.g. `'wasm'`.
+ * @param body - computes the output from the kernel's named inputs and attributes.
+ * @returns a config for `tf.registerKernel`.
+ * @example
+ * runnerKernel('Conv2DBackpropFilter', 'wasm', (run, inputs, attrs) => conv2dBackpropFilter(run, inputs['x']!, inputs['dy']!, attrs as never));
+ */
+export function runnerKernel(
+  kernelName: string,
+  backendName: string,
+  body: (run: KernelRunner, inputs: NamedTensorInfoMap, attrs: NamedAttrMap) => TensorInfo,
+): KernelConfig {
+  return {
+    kernelName,
+    backendName,
+    kernelFunc: ({ inputs, backend, attrs }) => body(new KernelRunner(backendName, backend as KernelBackend), inputs, attrs ?? {}),
+  };
 }

@@ -8,21 +8,21 @@ import { stockKernel } from './stock-kernels.js';
 export type MatMulReduceKernelName = 'Sum' | 'Mean';
 
 /**
- * Residual's `Sum` or `Mean` for a CPU backend (`wasm`, `cpu`), for float32 reductions over
+ * Residual's `Sum` or `Mean` for the cpu backend (wasm registers `reduceByPoolingConfig`, which
+ * is faster there: wasm runs a transposed product as a plain loop), for float32 reductions over
  * contiguous axes that stop before the last one: batch normalization's per-channel statistics and
  * their gradients over `[N, H, W, C]`, global average pooling over `[H, W]`. Seen as
  * `[outer, rows, inner]` ({@link rowReduction}), the reduction is one matrix product with a column
  * of ones (of `1/rows` for a mean): `[outer, rows, inner]ᵀ × [outer, rows, 1] → [outer, inner, 1]`.
- * The tensor is the product's left operand, so wasm's XNNPACK packs only the ones as its weights.
- * TF.js 4.22's stock kernels are slower: cpu's loops over a transposed copy (20× slower on
- * `[128, 32, 32, 16]`), wasm's takes 1.7–2.1× the time (`residual bench --backend wasm` shows both).
+ * TF.js 4.22's stock cpu kernel is slower: it loops over a transposed copy (20× slower on
+ * `[128, 32, 32, 16]`).
  * Other reductions go to the stock kernel.
  *
  * @param kernelName - `'Sum'` or `'Mean'`.
- * @param backendName - `'wasm'` or `'cpu'` (any backend with `Fill`, `Reshape` and `BatchMatMul`).
+ * @param backendName - `'cpu'` (any backend with `Fill`, `Reshape` and `BatchMatMul`).
  * @returns the kernel config to pass to `tf.registerKernel`.
  * @example
- * tf.registerKernel(reduceByMatMulConfig('Mean', 'wasm'));
+ * tf.registerKernel(reduceByMatMulConfig('Mean', 'cpu'));
  * tf.mean(x, [0, 1, 2]); // x: [N, H, W, C] → [C], one BatchMatMul
  */
 export function reduceByMatMulConfig(kernelName: MatMulReduceKernelName, backendName: string): KernelConfig {

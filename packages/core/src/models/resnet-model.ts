@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { assertShape, type ImageShape, type Shape } from '@residual/shapes';
 import { Sym } from '../layers/sym.js';
@@ -91,6 +91,8 @@ export function wrapModel(config: ResNetConfig, layersModel: tfl.LayersModel): R
         x.shape,
         `Pass a batch of ${height}×${width} images with ${channels} channels (NHWC)${rebuild}.`,
       );
+      // TF.js layers cannot predict an empty batch ("Pass at least one tensor to concat"): no images, no rows.
+      if (x.shape[0] === 0) return tf.zeros([0, config.numClasses]);
       return layersModel.predict(x) as tf.Tensor2D;
     },
     dispose(): void {

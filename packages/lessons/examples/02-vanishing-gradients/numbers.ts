@@ -4,6 +4,7 @@
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { bestSigmoidChain, compound, grow, maxSigmoidSlope, shrink, sigmoid, sigmoidSlope } from './compounding.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import { gradNorms } from './grad-norms-live.js';
 import { scientific } from '../shared/scientific.js';
 
@@ -12,13 +13,13 @@ const significant = (value: number, digits = 3): number => Number(value.toPrecis
 /**
  * The numbers lesson 2 shows.
  *
- * @param measuredRun - the small run of `grad-norms`, when the caller already has it (tests)
+ * @param measuredRun - the default run of `grad-norms` (the reader's first Run), when the caller already has it (tests)
  * @example
  * (await numbers())['gradients.sigmoid.maxSlope']; // 0.25
  */
 export async function numbers(measuredRun?: LiveResult): Promise<LessonNumbers> {
   const peak = maxSigmoidSlope();
-  const measured = measuredRun ?? (await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
+  const measured = measuredRun ?? (await runLiveExample(gradNorms, { size: 'full' })).result;
   return {
     'gradients.pow.shrink': significant(shrink),
     'gradients.pow.grow': significant(grow),

@@ -1,13 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
-import { bnModes, bnModesConfigs } from './train-vs-eval.js';
+import { runLiveExample } from '../../src/live-runner.js';
+import { resolveLiveSettings } from '../../src/live-settings.js';
+import { bnModes, bnModesConfig } from './train-vs-eval.js';
 
 beforeAll(useCpuBackend);
 
-/** The mean over channels of the running mean after the small run's steps, for a Keras momentum. */
+const run = async (settings = {}) => (await runLiveExample(bnModes, { size: 'full', settings })).result;
+
+/** The lesson's configuration: the knobs' defaults. */
+const lesson = () => bnModesConfig(resolveLiveSettings(bnModes, 'full'));
+
+/** The mean over channels of the running mean after the lesson's steps, for a Keras momentum. */
 function expectedRunningMean(momentum: number): number {
-  const { steps, batch, size, channels, dataMean, dataStd, seed } = bnModesConfigs.small;
+  const { steps, batch, size, channels, dataMean, dataStd, seed } = lesson();
   const running = tf.tidy(() => {
     let value = tf.zeros([channels]);
     for (let step = 1; step <= steps; step += 1) {
@@ -20,20 +27,18 @@ function expectedRunningMean(momentum: number): number {
   return running;
 }
 
-const small = () => ({ size: 'small' as const, signal: new AbortController().signal, onProgress: () => {} });
-
 describe('live example bn-modes', () => {
   it('shows normalized training outputs, slow running statistics and the batch effect', async () => {
     const before = tf.memory().numTensors;
-    const result = await bnModes.run(small());
+    const result = await run();
     expect(tf.memory().numTensors).toBe(before);
     const { momentum, steps, dataMean, trainOutputMean, runningMean, evalOutputMeanStart, evalOutputMeanEnd, trainBatchEffect, evalBatchEffect } =
       result.summary as Record<string, number>;
-    expect(steps).toBe(bnModesConfigs.small.steps);
+    expect(steps).toBe(lesson().steps);
     expect(Math.abs(trainOutputMean ?? NaN)).toBeLessThan(0.01);
     // The library's documented default: Keras's momentum 0.9, which is PyTorch's momentum 0.1.
     expect(momentum).toBe(0.9);
-    expect(dataMean).toBe(bnModesConfigs.small.dataMean);
+    expect(dataMean).toBe(lesson().dataMean);
     // The running mean after the run, recomputed from the same seeded batches by the rule
     // running ← 0.9 · running + 0.1 · batch mean (per channel, from 0); PyTorch's 0.1 read as
     // Keras's (running ← 0.1 · running + 0.9 · batch mean) would land near the data mean instead.
@@ -46,6 +51,18 @@ describe('live example bn-modes', () => {
   });
 
   it('is deterministic', async () => {
-    expect(await bnModes.run(small())).toEqual(await bnModes.run(small()));
+    expect(await run()).toEqual(await run());
+  });
+
+  it('the first exercise on the page: with momentum 0.9 the running mean passes 90 % of the data mean at step 22, not 21', async () => {
+    const at = async (steps: number) => Number((await run({ steps, momentum: 0.9, dataStd: 0.1 })).summary['runningMean']) / 3;
+    expect(await at(21)).toBeLessThan(0.9);
+    expect(await at(22)).toBeGreaterThan(0.9);
+  });
+
+  it('the second exercise on the page: one 1 × 1 image in training mode gives β (0) whatever the input', async () => {
+    const { trainOutputMean, trainBatchEffect } = (await run({ batch: 1, size: 1 })).summary;
+    expect(trainOutputMean).toBe(0);
+    expect(trainBatchEffect).toBe(0);
   });
 });

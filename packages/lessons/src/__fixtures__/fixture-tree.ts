@@ -23,4 +23,5 @@ export const fixtureData: LessonData = {
   },
   examples: { '01-sample/hello.ts': { text: 'x', regions: { count: 'y' } } },
   live: ['sample-live'],
+  types: {},
 };

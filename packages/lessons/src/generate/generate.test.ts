@@ -2,7 +2,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDirs } from '../__fixtures__/fixture-tree.js';
-import { lessonsRoot } from '../package-root.js';
+import { lessonDirs, lessonsRoot } from '../package-root.js';
+import { generatedCache } from './generated-cache.js';
 import { checkLessonValue } from './check-value.js';
 import { captureCompilerErrors } from './compiler-errors.js';
 import { exampleTexts } from './example-texts.js';
@@ -55,6 +56,29 @@ describe('build-time data', () => {
     await expect(runNumbers(nan)).rejects.toThrow('runNumbers: examples/02-b/numbers.ts: x.m must be a finite number, a string or a table, but got NaN. Fix what numbers() returns.');
     const none = write('none', '02-b', 'export const values = 1;');
     await expect(runNumbers(none)).rejects.toThrow('runNumbers: examples/02-b/numbers.ts must export `async function numbers()`, but it exports values. Add the export.');
+  });
+
+  test('numbers: with a cache, a second run reuses the lessons whose inputs did not change and reruns a changed one', async () => {
+    const dirs = lessonDirs(join(scratch, 'cached'));
+    const write = (folder: string, name: string, body: string) => {
+      mkdirSync(join(dirs.examples, folder), { recursive: true });
+      writeFileSync(join(dirs.examples, folder, name), body);
+    };
+    write('01-a', 'numbers.ts', "export async function numbers() { return { 'a.n': 1 }; }");
+    write('02-b', 'numbers.ts', "export async function numbers() { return { 'b.n': 2 }; }");
+    const cache = { store: generatedCache(dirs), inputs: (folder: string) => [join(dirs.examples, folder)] };
+    const lines: string[] = [];
+    const first = await runNumbers(dirs.examples, { cache, onProgress: (line) => lines.push(line) });
+    expect(first.cached).toEqual([]);
+    expect(lines).toEqual([expect.stringMatching(/^examples\/01-a\/numbers\.ts: 1 values in \d+\.\d s$/), expect.stringMatching(/^examples\/02-b\/numbers\.ts: 1 values in/)]);
+    const second = await runNumbers(dirs.examples, { cache });
+    expect(second.cached).toEqual(['examples/01-a/numbers.ts', 'examples/02-b/numbers.ts']);
+    expect(second.values).toEqual({ 'a.n': 1, 'b.n': 2 });
+    write('02-b', 'helper.ts', 'export const changed = true;');
+    const third = await runNumbers(dirs.examples, { cache });
+    expect(third.cached).toEqual(['examples/01-a/numbers.ts']);
+    expect(third.values).toEqual({ 'a.n': 1, 'b.n': 2 });
+    expect(third.sources['a.n']).toBe('examples/01-a/numbers.ts');
   });
 
   test('live ids: from examples/live.ts, none when it does not exist', async () => {

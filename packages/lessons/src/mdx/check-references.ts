@@ -1,4 +1,5 @@
 import type { LessonData, LessonValue } from '../lesson-data-types.js';
+import { diagramIds } from './diagram-ids.js';
 import type { ComponentUse } from './outline-types.js';
 
 /**
@@ -52,6 +53,8 @@ function checkOne({ name, props }: ComponentUse, data: LessonData): string | und
       if (region !== undefined && capture.regions[region] === undefined) return `<CompilerError id="${id}" region="${region}"> must name a region of bugs/${id}.ts, but it has ${list(Object.keys(capture.regions))}`;
       return undefined;
     }
+    case 'Diagram':
+      return (diagramIds as readonly string[]).includes(id) ? undefined : `<Diagram id="${id}"> must be one of ${list(diagramIds)}, but it is not`;
     case 'Results':
       return /^[\w.-]+$/.test(id) ? undefined : `<Results id="${id}"> must be a file name (letters, digits, . _ -) under results/`;
     case 'Exercise':

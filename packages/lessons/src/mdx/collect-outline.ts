@@ -1,11 +1,13 @@
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
 import { componentSpecs, isComponentName } from './component-specs.js';
-import { textOf, walk, where, type MdAttribute, type MdNode } from './mdast.js';
+import { where, type MdAttribute, type MdNode } from './mdast.js';
 import type { LessonOutline } from './outline-types.js';
 import { proseNumbers } from './prose-numbers.js';
 import { createSlugger } from './slugger.js';
 
 const jsxTypes = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
-const proseTypes = new Set(['text', 'inlineCode', 'code']);
+const proseTypes = new Set(['text', 'inlineCode', 'code', 'math', 'inlineMath']);
 
 /**
  * Reads a lesson's outline (headings, components, numbers per section) from its MDX syntax tree,
@@ -21,9 +23,9 @@ export function collectOutline(tree: MdNode): { outline: LessonOutline; problems
   const outline: LessonOutline = { headings: [], components: [], sections: [{ heading: '', numbers: [] }] };
   const problems: string[] = [];
   const slug = createSlugger();
-  walk(tree, (node, ancestors) => {
+  visitParents(tree, (node: MdNode, ancestors: MdNode[]) => {
     if (node.type === 'heading') {
-      const text = textOf(node).trim();
+      const text = toString(node).trim();
       const id = slug(text);
       node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
       outline.headings.push({ depth: node.depth ?? 1, text, id });

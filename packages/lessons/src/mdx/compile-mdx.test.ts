@@ -43,7 +43,7 @@ describe('compileMdxFile rejects what the site cannot render, naming file and li
   test('an unknown component', async () => {
     await expect(compile('Hello <Chart id="x" />')).rejects.toThrow(
       'compileMdxFile: bad.mdx must use only known components with valid references, but it has 1 problem:\n' +
-        '  bad.mdx:5:7 <Chart> is not a lesson component; use one of <Example>, <Num>, <DataTable>, <Live>, <CompilerError>, <Results>, <Exercise>, <Answer>',
+        '  bad.mdx:5:7 <Chart> is not a lesson component; use one of <Example>, <Num>, <DataTable>, <Live>, <CompilerError>, <Results>, <Diagram>, <Exercise>, <Answer>',
     );
   });
   test('missing, unknown and non-literal props', async () => {
@@ -54,9 +54,10 @@ describe('compileMdxFile rejects what the site cannot render, naming file and li
   });
   test('references the build did not produce', async () => {
     const error = await compile(
-      '<Num id="sample.nope" />\n\n<Example file="01-sample/hello.ts" region="missing" />\n\n<Live id="nope" />\n\n<CompilerError id="gone" />\n\n<Num id="sample.table" />',
+      '<Num id="sample.nope" />\n\n<Example file="01-sample/hello.ts" region="missing" />\n\n<Live id="nope" />\n\n<CompilerError id="gone" />\n\n<Num id="sample.table" />\n\n<Diagram id="resnet-block" />',
     ).catch((caught: Error) => caught.message);
-    expect(error).toContain('has 5 problems');
+    expect(error).toContain('has 6 problems');
+    expect(error).toContain('bad.mdx:15 <Diagram id="resnet-block"> must be one of residual-block, bottleneck, gradient-paths, family-stages, but it is not');
     expect(error).toContain('bad.mdx:5 <Num id="sample.nope"> must be produced by an examples/*/numbers.ts, but no numbers() returned it (did you mean one of: sample.params, sample.table?)');
     expect(error).toContain('bad.mdx:7 <Example file="01-sample/hello.ts" region="missing"> must name a region of the file, but it has count');
     expect(error).toContain('bad.mdx:9 <Live id="nope"> must be registered in examples/live.ts, but it is not (registered: sample-live)');
@@ -80,5 +81,23 @@ describe('compileMdxFile rejects what the site cannot render, naming file and li
     const file = join(scratch, 'ok.mdx');
     writeFileSync(file, '---\ntitle: T\n---\n\n<Num id="anything" />\n');
     await expect(compileMdxFile(file, { data: null })).resolves.toMatchObject({ frontmatter: { title: 'T' } });
+  });
+});
+
+describe('math', () => {
+  test('$…$ and $$…$$ are typeset by KaTeX at build time, as HTML and MathML', async () => {
+    const lesson = await compile('Inline $H(x) = F(x) + x$ and a display:\n\n$$\n\\frac{\\partial a^{[l+2]}}{\\partial a^{[l]}} = \\frac{\\partial F}{\\partial a^{[l]}} + I\n$$');
+    expect(lesson.code).toContain('katex');
+    expect(lesson.code).toMatch(/className:"katex-display",tabIndex:"0"/);
+    expect(lesson.code).toMatch(/annotation,\{encoding:"application\/x-tex",children:"H\(x\) = F\(x\) \+ x"/);
+    expect(lesson.code).toMatch(/math,\{xmlns:"http:\/\/www.w3.org\/1998\/Math\/MathML"/);
+  });
+  test('math counts for the parity check like prose: its numbers are in the section', async () => {
+    const lesson = await compile('$0.9^{22}$ and $$\nk = 22\n$$');
+    expect(lesson.outline.sections[0]?.numbers).toEqual(['0.9', '22', '22']);
+  });
+  test('a formula KaTeX cannot typeset fails the build with its line', async () => {
+    await expect(compile('Text.\n\n$\\frac{1}{$ and $1 训练$')).rejects.toThrow(/bad\.mdx:7:\d+ math must be valid KaTeX, but KaTeX parse error: .*\. Balance the braces, use TeX commands, and put words in \\text\{…\}/);
+    await expect(compile('$n \\cdot 训练$')).rejects.toThrow(/bad\.mdx:5:1 math must be valid KaTeX, but KaTeX parse error: LaTeX-incompatible input and strict mode is set to 'error': Unicode text character "训" used in math mode/);
   });
 });

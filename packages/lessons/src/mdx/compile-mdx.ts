@@ -1,10 +1,14 @@
 import { dirname, relative, resolve } from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
+import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import type { LessonData } from '../lesson-data-types.js';
 import { checkReferences } from './check-references.js';
 import { collectOutline } from './collect-outline.js';
+import { remarkJoinCjkLines } from './join-cjk-lines.js';
 import type { MdNode } from './mdast.js';
+import { rehypeScrollableMath } from './scrollable-math.js';
 import type { LessonHeading, LessonOutline } from './outline-types.js';
 
 /** A lesson's front matter: `title` is required, the rest is free. */
@@ -36,9 +40,10 @@ export interface CompileMdxOptions {
 }
 
 /**
- * Compiles one MDX file with mdx-bundler (GitHub-flavoured Markdown on), and fails with every
- * problem listed, naming the file, when it uses an unknown component, a bad prop, or a reference
- * (example file, number id, live id, bug) the build did not produce.
+ * Compiles one MDX file with mdx-bundler (GitHub-flavoured Markdown on, `$…$` and `$$…$$` math
+ * typeset by KaTeX at build time, line breaks between Chinese characters joined), and fails with
+ * every problem listed, naming the file, when it uses an unknown component, a bad prop, a reference
+ * (example file, number id, live id, bug) the build did not produce, or math KaTeX cannot typeset.
  *
  * @param file - absolute path of the .mdx file.
  * @param options - the data to check references against.
@@ -55,6 +60,14 @@ export async function compileMdxFile(file: string, options: CompileMdxOptions): 
     state.problems.push(...problems);
     if (options.data !== null) state.problems.push(...checkReferences(outline.components, options.data));
   };
+  // rehype-katex reports a formula it cannot typeset as a message on the file and goes on.
+  const checkMath = () => (_tree: unknown, file: { messages: ReadonlyArray<{ source?: string | undefined; line?: number | undefined; column?: number | undefined; reason: string; cause?: unknown }> }) => {
+    for (const message of file.messages) {
+      if (message.source !== 'rehype-katex') continue;
+      const reason = message.cause instanceof Error ? message.cause.message : message.reason;
+      state.problems.push(`${message.line ?? '?'}:${message.column ?? '?'} math must be valid KaTeX, but ${reason}. Balance the braces, use TeX commands, and put words in \\text{…}`);
+    }
+  };
   let result: Awaited<ReturnType<typeof bundleMDX>>;
   try {
     const input = options.source === undefined ? { file } : { source: options.source, cwd: dirname(resolve(file)) };
@@ -62,7 +75,10 @@ export async function compileMdxFile(file: string, options: CompileMdxOptions): 
       ...input,
       mdxOptions(mdx) {
         // Before mdx-bundler's own plugins, which add a generated `export const frontmatter`.
-        mdx.remarkPlugins = [remarkGfm, checkLesson, ...(mdx.remarkPlugins ?? [])];
+        mdx.remarkPlugins = [remarkGfm, remarkMath, remarkJoinCjkLines, checkLesson, ...(mdx.remarkPlugins ?? [])];
+        // strict: text in a formula outside \text{…} (a Chinese word, say) is an error, not a warning,
+        // so every formula stays valid LaTeX.
+        mdx.rehypePlugins = [...(mdx.rehypePlugins ?? []), [rehypeKatex, { strict: 'error' }], rehypeScrollableMath, checkMath];
         return mdx;
       },
     });

@@ -19,6 +19,7 @@ export const componentSpecs = {
   Live: { required: ['id'], optional: [], summary: 'a live example from examples/live.ts: run button, progress, charts' },
   CompilerError: { required: ['id'], optional: ['region'], summary: 'bugs/<id>.ts and the tsc error captured at build time' },
   Results: { required: ['id'], optional: [], summary: 'recorded runs from results/<id>.jsonl, or "not yet measured"' },
+  Diagram: { required: ['id'], optional: [], summary: 'a diagram drawn by the site as accessible SVG (residual-block, bottleneck, gradient-paths, family-stages)' },
   Exercise: { required: [], optional: [], summary: 'an exercise; put its answer in <Answer>' },
   Answer: { required: [], optional: [], parent: 'Exercise', summary: 'the hidden answer of an <Exercise>' },
 } as const satisfies Record<string, ComponentSpec>;

@@ -1,6 +1,9 @@
+import GithubSlugger from 'github-slugger';
+
 /**
- * Makes heading ids much like GitHub: lower case, punctuation dropped, runs of spaces to one dash, letters of
- * every script kept (so Chinese headings get Chinese ids), repeats numbered `-1`, `-2`.
+ * Makes heading ids the way GitHub does (github-slugger): lower case, punctuation dropped, each
+ * space a dash, letters of every script kept (so Chinese headings get Chinese ids), repeats
+ * numbered `-1`, `-2`. A heading with no letters or digits gets `section`.
  *
  * @example
  * const slug = createSlugger();
@@ -8,16 +11,6 @@
  * slug('小结'); // '小结'
  */
 export function createSlugger(): (text: string) => string {
-  const seen = new Map<string, number>();
-  return (text) => {
-    const base =
-      text
-        .toLowerCase()
-        .trim()
-        .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
-        .replace(/\s+/g, '-') || 'section';
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return count === 0 ? base : `${base}-${count}`;
-  };
+  const slugger = new GithubSlugger();
+  return (text) => slugger.slug(/[\p{L}\p{N}]/u.test(text) ? text : 'section');
 }

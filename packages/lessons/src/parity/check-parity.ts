@@ -3,11 +3,13 @@ import { listLessons } from '../lesson-files.js';
 import { locales } from '../locales.js';
 import { compileMdxFile } from '../mdx/compile-mdx.js';
 import { lessonDirs, type LessonDirs } from '../package-root.js';
+import { compareFrontmatter } from './compare-frontmatter.js';
 import { compareOutlines } from './compare-outlines.js';
 
 /**
  * The parity check: every lesson must exist in every language with the same headings, the same
- * components (ids, files, regions, in order) and the same numbers in each section's prose.
+ * components (ids, files, regions, in order) and the same numbers in each section's prose, and
+ * with its title and description translated.
  * Checks structure only (no generated data needed).
  *
  * @param dirs - the lessons tree (default: this package).
@@ -28,12 +30,14 @@ export async function checkParity(dirs: LessonDirs = lessonDirs()): Promise<stri
     }
     const fileA = first === undefined ? undefined : lesson.files[first];
     if (first === undefined || fileA === undefined) continue;
-    const a = { locale: first, file: name(fileA), outline: (await compileMdxFile(fileA, { data: null, relativeTo: dirs.root })).outline };
+    const compiledA = await compileMdxFile(fileA, { data: null, relativeTo: dirs.root });
+    const a = { locale: first, file: name(fileA), outline: compiledA.outline, frontmatter: compiledA.frontmatter };
     for (const other of others) {
       const fileB = lesson.files[other];
       if (fileB === undefined) continue;
-      const b = { locale: other, file: name(fileB), outline: (await compileMdxFile(fileB, { data: null, relativeTo: dirs.root })).outline };
-      problems.push(...compareOutlines({ a, b }));
+      const compiledB = await compileMdxFile(fileB, { data: null, relativeTo: dirs.root });
+      const b = { locale: other, file: name(fileB), outline: compiledB.outline, frontmatter: compiledB.frontmatter };
+      problems.push(...compareFrontmatter({ a, b }), ...compareOutlines({ a, b }));
     }
   }
   return problems;

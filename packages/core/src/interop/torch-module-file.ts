@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import type { ResNetConfig } from '../models/resnet-model.js';
+import { isModelName } from '../models/registry.js';
+import { resnetSpecs } from '../models/resnet.js';
+
+/** The template shipped with the package (packages/core/python/residual_torch.py). */
+const template = new URL('../../python/residual_torch.py', import.meta.url);
+const placeholder = /^ARCHITECTURE = None$/m;
+
+/** Models torchvision defines itself: their weights load into `torchvision.models.<name>()`, no module file needed. */
+export const torchvisionModels: readonly string[] = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152'];
+
+/**
+ * The text of a self-contained PyTorch module (only `torch` needed) that defines the same network
+ * as `config` with torchvision's module names, so that the exported weights load with
+ * `load_state_dict(strict=True)`: the template `python/residual_torch.py` with its `ARCHITECTURE`
+ * set to the model's entry of `resnetSpecs`, its classes and its input shape.
+ *
+ * @param config - the exported model's config.
+ * @returns Python source.
+ * @example
+ * await writeFile('resnet20.py', await torchModuleSource(model.config));
+ */
+export async function torchModuleSource(config: ResNetConfig): Promise<string> {
+  if (!isModelName(config.name)) throw new Error(`torchModuleSource: config.name must be a registered model, but got ${JSON.stringify(config.name)}.`);
+  const spec = resnetSpecs[config.name];
+  if (spec.block === 'preact' || spec.shortcut === 'zero-pad') {
+    throw new Error(
+      `torchModuleSource: the model must use basic or bottleneck blocks with projection shortcuts (or none), but ${config.name} has ` +
+        `${spec.block} blocks with ${spec.shortcut} shortcuts, which the PyTorch module template does not define yet. Export a model such as resnet20 or plain20.`,
+    );
+  }
+  const source = await readFile(template, 'utf8');
+  const architecture = JSON.stringify({ name: config.name, numClasses: config.numClasses, inputShape: config.inputShape, spec });
+  if (!placeholder.test(source)) throw new Error('torchModuleSource: the template must hold the line "ARCHITECTURE = None", but it does not. This is a bug in @residual/core.');
+  return source.replace(placeholder, `ARCHITECTURE = json.loads(r'''${architecture}''')`);
+}
