@@ -25,7 +25,7 @@ export const torchvisionModels: readonly string[] = ['resnet18', 'resnet34', 're
  * await writeFile('resnet20.py', await torchModuleSource(model.config));
  */
 export async function torchModuleSource(config: ResNetConfig): Promise<string> {
-  if (!isModelName(config.name)) throw new Error(`torchModuleSource: config.name must be a registered model, but got ${JSON.stringify(config.name)}.`);
+  if (!isModelName(config.name)) throw new Error(`torchModuleSource: config.name must be a registered model, but got ${JSON.stringify(config.name)}. Pass the config of a model built by buildModel (see modelNames).`);
   const spec = resnetSpecs[config.name];
   const source = await readFile(template, 'utf8');
   const architecture = JSON.stringify({ name: config.name, numClasses: config.numClasses, inputShape: config.inputShape, spec });
