@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { buildModel, isBatchNormLayer, type ResNetModel } from '@residual/core';
+import { buildModel } from '@residual/core';
 import { defaultInferenceData, exportSafetensors, loadSafetensorsModel, selectNodeBackend } from '@residual/core/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runPython, torchMissing } from './python-torch.js';
+import { randomizeBatchNorms } from './randomize-batch-norms.js';
 
 const script = fileURLToPath(new URL('./torch_round_trip.py', import.meta.url));
 const skip = torchMissing('Residual ⇄ PyTorch round trip');
@@ -25,19 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
-
-/** Gives every batch norm its own γ, β and running statistics, so that a swapped mapping shows. */
-function randomizeBatchNorms(model: ResNetModel, seed: number): void {
-  let draw = seed;
-  const uniform = (count: number, low: number, high: number) => tf.randomUniform([count], low, high, 'float32', draw++);
-  for (const layer of model.layersModel.layers) {
-    if (!isBatchNormLayer(layer)) continue;
-    const channels = layer.weights[0]?.shape[0] ?? 0;
-    const values = [uniform(channels, 0.5, 1.5), uniform(channels, -0.2, 0.2), uniform(channels, -0.2, 0.2), uniform(channels, 0.5, 1.5)];
-    layer.setWeights(values); // gamma, beta, moving_mean, moving_variance
-    tf.dispose(values);
-  }
-}
 
 function maxAbsDifference(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number {
   return Math.max(...a.flatMap((row, i) => row.map((value, j) => Math.abs(value - (b[i]?.[j] ?? Number.NaN)))));
