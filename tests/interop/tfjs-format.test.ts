@@ -1,5 +1,6 @@
 // residual export --format tfjs: model.json and weight shards that a plain TF.js app (stock
 // packages only, in its own process) loads with tf.loadLayersModel over HTTP, with the same logits.
+// Batch norms get random statistics first, so that a batch norm the app ran differently would show.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { buildModel } from '@residual/core';
 import { writeTfjsModel } from '@residual/core/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { randomizeBatchNorms } from './randomize-batch-norms.js';
 
 const app = fileURLToPath(new URL('./load-tfjs-model.mjs', import.meta.url));
 let dir = '';
@@ -41,11 +43,16 @@ const cases = [
   // ResNet-18's stem holds Residual's own padded max pool: the export turns it into stock layers.
   { name: 'resnet18', options: { numClasses: 5, inputShape: [64, 64, 3] as [number, number, number] }, images: [2, 64, 64, 3] },
   { name: 'resnet20', options: {}, images: [3, 32, 32, 3] },
+  // Option A's zero-pad shortcut becomes a 1×1 AveragePooling2D and Permute + ZeroPadding2D + Permute.
+  { name: 'resnet20a', options: {}, images: [3, 32, 32, 3] },
+  // Pre-activation: batch norms that read an add, and the final BN + ReLU.
+  { name: 'preactResnet20', options: {}, images: [3, 32, 32, 3] },
 ] as const;
 
 describe('TF.js layers format', () => {
   test.each(cases)('$name: a stock TF.js app loads it and gets the same logits', async ({ name, options, images }) => {
     const model = buildModel(name, { seed: 21, ...options });
+    randomizeBatchNorms(model, 23);
     const x = tf.randomUniform([...images], -2, 2, 'float32', 22);
     const expected = (await model.predict(x).array()) as number[][];
     const folder = join(dir, name);

@@ -1,7 +1,7 @@
 """PyTorch's half of the round trip Residual -> PyTorch -> Residual (tests/interop/torch-round-trip.test.ts).
 
 Loads a file that `residual export` wrote into torchvision's model (ImageNet ResNets) or into the
-module file written beside it (CIFAR family), strictly; prints the logits of the given NHWC images
+module file written beside it (the CIFAR family: projection, zero-pad and pre-activation), strictly; prints the logits of the given NHWC images
 (permuted to NCHW); then trains one SGD step in PyTorch (BN in training mode, so its running
 statistics move too), prints the new logits and saves the state_dict as PyTorch users do: without
 Residual's metadata. Prints one JSON object.
@@ -69,7 +69,7 @@ def main():
     module.write_safetensors(args.out, model.state_dict())
     print(json.dumps({
         "metadataKeys": sorted(metadata),
-        "numBatchesTracked": int(tensors["bn1.num_batches_tracked"]),
+        "numBatchesTracked": sorted({int(value) for key, value in tensors.items() if key.endswith(".num_batches_tracked")}),
         "before": before.tolist(),
         "after": after.tolist(),
     }))

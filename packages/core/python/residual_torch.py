@@ -1,15 +1,17 @@
 """A Residual model as a PyTorch module, written by `residual export` beside its .safetensors file.
 
 Self-contained: it needs only torch. It defines the network that @residual/core built (its
-architecture is the ARCHITECTURE table below, copied from packages/core/src/models/resnet-spec.ts
-at export time) with torchvision's module names (conv1, bn1, layer1.0.conv2, layer2.0.downsample.0,
-fc), so the exported weights load strictly:
+architecture is the ARCHITECTURE table below, the model's entry of resnetSpecs in
+packages/core/src/models/resnet.ts, copied at export time) with Residual's layer names as module
+names, which are torchvision's where torchvision has the module (conv1, bn1, layer1.0.conv2,
+layer2.0.downsample.0, fc; pre-activation networks add bn_final), so the exported weights load
+strictly:
 
     import importlib.util
     spec = importlib.util.spec_from_file_location("exported", "resnet20.py")
     exported = importlib.util.module_from_spec(spec); spec.loader.exec_module(exported)
     model = exported.load("resnet20.safetensors")   # build() + load_state_dict(strict=True)
-    logits = model.eval()(images)                   # images [N, C, H, W], normalised as METADATA says
+    logits = model.eval()(images)                   # images [N, C, H, W], normalised as the file's residual.data says
 
 read_safetensors / write_safetensors use the safetensors package when it is installed and a small
 reader/writer of the same format otherwise. PyTorch's layout is NCHW; Residual's is NHWC: the
@@ -21,8 +23,9 @@ import struct
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
-# Replaced by `residual export`: the model's name, its resnet-spec.ts entry, classes and input shape.
+# Replaced by `residual export`: the model's name, its resnetSpecs entry, classes and input shape.
 ARCHITECTURE = None
 
 
@@ -75,52 +78,115 @@ class Bottleneck(nn.Module):
         return self.relu(out)
 
 
+class ZeroPadShortcut(nn.Module):
+    """The paper's option A shortcut (He et al. 2015, section 3.3), no parameters: every stride-th row
+    and column, then zeros after the input's channels up to `channels` (Residual's zeroPadShortcut)."""
+
+    def __init__(self, channels, stride):
+        super().__init__()
+        self.channels = channels
+        self.stride = stride
+
+    def forward(self, x):
+        x = x[:, :, ::self.stride, ::self.stride]  # [N, C, ceil(H/S), ceil(W/S)]
+        return F.pad(x, (0, 0, 0, 0, 0, self.channels - x.shape[1]))  # [N, channels, ceil(H/S), ceil(W/S)]
+
+
+class PreActBlock(nn.Module):
+    """The full pre-activation block (He et al. 2016, fig. 4e): BN, ReLU, 3x3 conv, BN, ReLU, 3x3 conv,
+    plus the shortcut, and no ReLU after the add. A shape-changing shortcut reads relu1(bn1(x))."""
+
+    expansion = 1
+
+    def __init__(self, inplanes, planes, stride=1, downsample=None, residual=True):
+        super().__init__()
+        self.bn1 = nn.BatchNorm2d(inplanes)
+        self.relu1 = nn.ReLU()
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.relu2 = nn.ReLU()
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.downsample = downsample
+        self.residual = residual
+
+    def forward(self, x):
+        preactivated = self.relu1(self.bn1(x))
+        out = self.conv1(preactivated)
+        out = self.conv2(self.relu2(self.bn2(out)))
+        if not self.residual:
+            return out
+        return out + (x if self.downsample is None else self.downsample(preactivated))
+
+
+BLOCKS = {"basic": BasicBlock, "bottleneck": Bottleneck, "preact": PreActBlock}
+
+
 class ResNet(nn.Module):
-    """torchvision's ResNet with Residual's choices as data: stem, widths, stages, shortcuts."""
+    """torchvision's ResNet with Residual's choices as data: stem, block, widths, stages, shortcuts.
+    Pre-activation networks (v2) keep only the stem's conv and end with BN and ReLU before pooling."""
 
     def __init__(self, architecture):
         super().__init__()
         spec = architecture["spec"]
-        if spec["block"] not in ("basic", "bottleneck") or spec["shortcut"] not in ("projection", "none"):
+        if spec["block"] not in BLOCKS or spec["shortcut"] not in ("projection", "zero-pad", "none"):
             raise NotImplementedError(
-                f"residual_torch: the block must be basic or bottleneck and the shortcut projection or none, "
+                f"residual_torch: the block must be one of {', '.join(BLOCKS)} and the shortcut projection, zero-pad or none, "
                 f"but got {spec['block']} and {spec['shortcut']}."
             )
-        block = BasicBlock if spec["block"] == "basic" else Bottleneck
+        block = BLOCKS[spec["block"]]
+        self.preact = spec["block"] == "preact"
         channels = architecture["inputShape"][2]
         self.inplanes = spec["stemFilters"]
         if spec["stem"] == "imagenet":
             self.conv1 = nn.Conv2d(channels, self.inplanes, 7, 2, 3, bias=False)
         else:
             self.conv1 = nn.Conv2d(channels, self.inplanes, 3, 1, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(self.inplanes)
-        self.relu = nn.ReLU(inplace=True)
+        if not self.preact:
+            self.bn1 = nn.BatchNorm2d(self.inplanes)
+            self.relu = nn.ReLU(inplace=True)
         self.maxpool = nn.MaxPool2d(3, 2, 1) if spec["stem"] == "imagenet" else nn.Identity()
         self.stages = len(spec["layers"])
         for index, (blocks, width) in enumerate(zip(spec["layers"], spec["widths"])):
-            layer = self._make_layer(block, width, blocks, 1 if index == 0 else 2, spec["shortcut"] != "none")
+            layer = self._make_layer(block, width, blocks, 1 if index == 0 else 2, spec["shortcut"])
             self.add_module(f"layer{index + 1}", layer)
+        if self.preact:
+            # He et al. 2016: the last sum is normalized and activated once more
+            self.bn_final = nn.BatchNorm2d(self.inplanes)
+            self.relu_final = nn.ReLU(inplace=True)
         self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
         self.fc = nn.Linear(self.inplanes, architecture["numClasses"])
 
-    def _make_layer(self, block, planes, blocks, stride, residual):
-        # The one place that decides the projection shortcut, as Residual's makeStage.
+    def _make_layer(self, block, planes, blocks, stride, shortcut):
+        # The one place that decides the shortcut, as Residual's makeStage: a block that changes the
+        # shape gets the spec's shortcut, every other block the identity.
         downsample = None
-        if residual and (stride != 1 or self.inplanes != planes * block.expansion):
-            downsample = nn.Sequential(
-                nn.Conv2d(self.inplanes, planes * block.expansion, 1, stride, bias=False),
-                nn.BatchNorm2d(planes * block.expansion),
-            )
-        layers = [block(self.inplanes, planes, stride, downsample, residual)]
-        self.inplanes = planes * block.expansion
+        out_planes = planes * block.expansion
+        if shortcut != "none" and (stride != 1 or self.inplanes != out_planes):
+            if shortcut == "zero-pad":
+                downsample = ZeroPadShortcut(out_planes, stride)
+            elif block is PreActBlock:
+                # the paper's code: a projection without BN, reading the pre-activated input
+                downsample = nn.Sequential(nn.Conv2d(self.inplanes, out_planes, 1, stride, bias=False))
+            else:
+                downsample = nn.Sequential(
+                    nn.Conv2d(self.inplanes, out_planes, 1, stride, bias=False),
+                    nn.BatchNorm2d(out_planes),
+                )
+        layers = [block(self.inplanes, planes, stride, downsample, shortcut != "none")]
+        self.inplanes = out_planes
         for _ in range(1, blocks):
-            layers.append(block(self.inplanes, planes, residual=residual))
+            layers.append(block(self.inplanes, planes, residual=shortcut != "none"))
         return nn.Sequential(*layers)
 
     def forward(self, x):
-        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))  # [N, C, H, W]
+        x = self.conv1(x)  # [N, C, H, W]
+        if not self.preact:
+            x = self.relu(self.bn1(x))
+        x = self.maxpool(x)
         for index in range(self.stages):
             x = getattr(self, f"layer{index + 1}")(x)
+        if self.preact:
+            x = self.relu_final(self.bn_final(x))
         x = torch.flatten(self.avgpool(x), 1)  # [N, C]
         return self.fc(x)  # [N, classes]
 

@@ -120,7 +120,8 @@ def main():
             "losses": losses,
             "test": {"loss": test_loss, "accuracy": accuracy, "count": len(test_labels)},
             "weightsAgree": all(abs(c.item() - checksums[0].item()) < 1e-9 for c in checksums),
-            "numBatchesTracked": int(model.bn1.num_batches_tracked),
+            # the first batch norm's: every network has one (a pre-activation network has no bn1)
+            "numBatchesTracked": int(next(m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)).num_batches_tracked),
             "out": args.out,
         }), flush=True)
     dist.destroy_process_group()

@@ -1,8 +1,10 @@
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cifar10SampleDir } from '../data/__fixtures__/sample-dir.js';
+import { decodeCifar10Batch } from '../data/cifar10-binary.js';
 import { decodeSafetensors, encodeSafetensors } from '../interop/safetensors-format.js';
 import { memoryIo } from './__fixtures__/memory-io.js';
 import { main } from './main.js';
@@ -80,5 +82,38 @@ describe('residual export', () => {
     const { status, err } = await run('eval', '--checkpoint', plain, '--data', sample, '--backend', 'wasm');
     expect(status).toBe(1);
     expect(err.split('\n').at(-1)).toBe(`error: load: ${plain} must come with --model <name> (it does not name its architecture), but got none. Example: --model resnet18.`);
+  });
+});
+
+describe('residual eval and predict with the safetensors of option-A and pre-activation ResNets', () => {
+  let work: string;
+  let image: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'residual-export-arch-'));
+    // The first image of the sample's test split as a 32×32 PNG, for predict.
+    const split = decodeCifar10Batch(new Uint8Array(await readFile(join(sample, 'test_batch.bin'))), 'test_batch.bin');
+    const png = new PNG({ width: 32, height: 32 });
+    for (let pixel = 0; pixel < 32 * 32; pixel++) png.data.set([...split.images.subarray(pixel * 3, pixel * 3 + 3), 255], pixel * 4);
+    image = join(work, 'sample-0.png');
+    await writeFile(image, PNG.sync.write(png));
+  });
+
+  it.each(['resnet20a', 'preactResnet20'])('%s: a trained checkpoint and its safetensors evaluate and predict the same', async (name) => {
+    // One training step, so that the batch norms' running statistics are no longer 0 and 1.
+    const runDir = join(work, name);
+    const trained = await run('train', '--model', name, '--data', sample, '--limit', '10', '--batch-size', '10', '--epochs', '1', '--backend', 'wasm', '--out', runDir);
+    expect(trained.status).toBe(0);
+    const out = join(work, `${name}.safetensors`);
+    const exported = await run('export', '--checkpoint', runDir, '--out', out, '--backend', 'wasm', '--json');
+    expect(JSON.parse(exported.out)).toEqual({ model: name, format: 'safetensors', files: [out, join(work, `${name}.py`)] });
+    const evaluate = async (checkpoint: string) => JSON.parse((await run('eval', '--checkpoint', checkpoint, '--data', sample, '--limit', '20', '--backend', 'wasm', '--json')).out) as Record<string, unknown>;
+    const [original, imported] = [await evaluate(runDir), await evaluate(out)];
+    expect(original).toMatchObject({ model: name, epoch: 1, count: 20 });
+    expect({ ...imported, checkpoint: '', epoch: 1 }).toEqual({ ...original, checkpoint: '' });
+    const predict = async (checkpoint: string) => (JSON.parse((await run('predict', '--checkpoint', checkpoint, '--top', '3', '--backend', 'wasm', '--json', image)).out) as { guesses: unknown[] }).guesses;
+    const guesses = await predict(runDir);
+    expect(guesses).toHaveLength(3);
+    expect(await predict(out)).toEqual(guesses);
   });
 });

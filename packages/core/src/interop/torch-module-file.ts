@@ -12,9 +12,12 @@ export const torchvisionModels: readonly string[] = ['resnet18', 'resnet34', 're
 
 /**
  * The text of a self-contained PyTorch module (only `torch` needed) that defines the same network
- * as `config` with torchvision's module names, so that the exported weights load with
- * `load_state_dict(strict=True)`: the template `python/residual_torch.py` with its `ARCHITECTURE`
- * set to the model's entry of `resnetSpecs`, its classes and its input shape.
+ * as `config` with Residual's layer names as module names (torchvision's, where torchvision has
+ * the module), so that the exported weights load with `load_state_dict(strict=True)`: the template
+ * `python/residual_torch.py` with its `ARCHITECTURE` set to the model's entry of `resnetSpecs`, its
+ * classes and its input shape. Every registered model has one: basic, bottleneck and pre-activation
+ * blocks (with the v2 layout: the stem's conv alone, BN and ReLU before pooling), with projection,
+ * zero-pad (option A) or no shortcuts.
  *
  * @param config - the exported model's config.
  * @returns Python source.
@@ -22,14 +25,8 @@ export const torchvisionModels: readonly string[] = ['resnet18', 'resnet34', 're
  * await writeFile('resnet20.py', await torchModuleSource(model.config));
  */
 export async function torchModuleSource(config: ResNetConfig): Promise<string> {
-  if (!isModelName(config.name)) throw new Error(`torchModuleSource: config.name must be a registered model, but got ${JSON.stringify(config.name)}.`);
+  if (!isModelName(config.name)) throw new Error(`torchModuleSource: config.name must be a registered model, but got ${JSON.stringify(config.name)}. Pass the config of a model built by buildModel (see modelNames).`);
   const spec = resnetSpecs[config.name];
-  if (spec.block === 'preact' || spec.shortcut === 'zero-pad') {
-    throw new Error(
-      `torchModuleSource: the model must use basic or bottleneck blocks with projection shortcuts (or none), but ${config.name} has ` +
-        `${spec.block} blocks with ${spec.shortcut} shortcuts, which the PyTorch module template does not define yet. Export a model such as resnet20 or plain20.`,
-    );
-  }
   const source = await readFile(template, 'utf8');
   const architecture = JSON.stringify({ name: config.name, numClasses: config.numClasses, inputShape: config.inputShape, spec });
   if (!placeholder.test(source)) throw new Error('torchModuleSource: the template must hold the line "ARCHITECTURE = None", but it does not. This is a bug in @residual/core.');
