@@ -181,7 +181,8 @@ train_one() {
   local args=(train --model "$model" --data "$data" --epochs "$total" --backend "$backend" --out "$dir")
   args+=(--max-minutes "$(awk -v s=$((deadline - now)) 'BEGIN { printf "%.2f", s / 60 }')")
   [ -z "$limit" ] || args+=(--limit "$limit")
-  if [ -f "$dir/last.ckpt" ]; then args+=(--resume) # the checkpoint keeps the recipe; --lr would override it
+  # A run killed between its two checkpoint renames may hold best.ckpt alone: --resume completes it.
+  if [ -f "$dir/last.ckpt" ] || [ -f "$dir/best.ckpt" ]; then args+=(--resume) # the checkpoint keeps the recipe; --lr would override it
   else args+=(--batch-size "$batch" --lr "$lr" --schedule "$schedule" --optimizer sgd --momentum 0.9 --weight-decay 1e-4 --seed "$seed"); fi
   mkdir -p "$dir"
   echo "gpu-ablation: $model: residual ${args[*]}"
