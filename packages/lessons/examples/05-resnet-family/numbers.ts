@@ -7,6 +7,7 @@ import { resnet50 } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { depths, familyTable } from './family-table.js';
 import { layoutCheck, nchwToNhwc, torchKernelToTf } from './nhwc.js';
+import { flopsPerMac, paperGap } from './paper-gap.js';
 import { family, paperGflops, torchvision, type FamilyName } from './published-figures.js';
 import { layerWeight } from '../shared/layer-weight.js';
 import { scientific } from '../shared/scientific.js';
@@ -71,6 +72,10 @@ export async function numbers(models: readonly FamilyName[] = family): Promise<L
       digits: [undefined, undefined, undefined, 0, undefined, 0, 3],
     },
     'family.params.resnet50': resnet50Row?.params ?? Number.NaN,
+    'family.macs.resnet50': Number(((resnet50Row?.macs ?? Number.NaN) / 1e9).toFixed(1)),
+    'family.flops.resnet50': Number(((flopsPerMac * (resnet50Row?.macs ?? Number.NaN)) / 1e9).toFixed(1)),
+    'family.paperGap.basic': paperGap(rows.filter((row) => row.macsV1 === row.macs), false),
+    'family.paperGap.v1': paperGap(rows.filter((row) => row.macsV1 < row.macs), true),
     'family.macsReference': {
       columns: [
         { en: 'model', 'zh-cn': '模型' },

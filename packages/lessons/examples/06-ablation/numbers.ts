@@ -2,7 +2,7 @@
  * Lesson 6's numbers: the live ablation's small run, the size of the seeds' network, the last epoch
  * of the recorded subset run, and the paper's reported errors (cited).
  */
-import { countParams, cifarResnet18 } from '@residual/core';
+import { countParams, cifarResnet18, plain20, resnet20 } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { loadResults } from '../../src/results.js';
@@ -42,11 +42,19 @@ export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
   const params = countParams(seeds).trainable;
   seeds.dispose();
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
+  // ResNet-20 as recorded (projection shortcuts, option B) against its plain twin
+  const [projected, plain] = [resnet20({ seed: 0 }), plain20({ seed: 0 })];
+  const projectionParams = countParams(projected).trainable - countParams(plain).trainable;
+  projected.dispose();
+  plain.dispose();
+  const subsetSteps = subset.epochs * Math.ceil(subset.images / paperBatchSize);
   return {
     'ablation.paper.resnet20Error': paperTestError.resnet20,
     'ablation.paper.resnet56Error': paperTestError.resnet56,
     'ablation.paper.iterations': paperIterations,
-    'ablation.subset.steps': subset.epochs * Math.ceil(subset.images / paperBatchSize),
+    'ablation.subset.steps': subsetSteps,
+    'ablation.subset.paperPercent': Number(((100 * subsetSteps) / paperIterations).toFixed(1)),
+    'ablation.subset.projectionParams': projectionParams,
     'ablation.cifarResnet18.params': params,
     'ablation.tiny.blocks': value('blocks'),
     'ablation.tiny.steps': value('steps'),
