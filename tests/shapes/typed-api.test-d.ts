@@ -14,6 +14,7 @@ import {
   input,
   maxPool2d,
   plainBlock,
+  zeroPadShortcut,
   relu,
   type ShapeOf,
   type Sym,
@@ -52,6 +53,20 @@ test('blocks: identity, projection, bottleneck expansion, plain', () => {
   expectTypeOf<ShapeOf<typeof plain>>().toEqualTypeOf<[number, 16, 16, 32]>();
   const sum = add(same, x);
   expectTypeOf<ShapeOf<typeof sum>>().toEqualTypeOf<[number, 32, 32, 64]>();
+});
+
+test("the paper's option A: a zero-pad shortcut goes wherever a projection would", () => {
+  const x = input([32, 32, 16]);
+  const down = basicBlock(x, { filters: 32, strides: 2, shortcut: 'zero-pad' });
+  expectTypeOf<ShapeOf<typeof down>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  const wide = bottleneck(input([56, 56, 64]), { filters: 64, shortcut: 'zero-pad' });
+  expectTypeOf<ShapeOf<typeof wide>>().toEqualTypeOf<[number, 56, 56, 256]>();
+  const byHand = add(basicBlock(x, { filters: 32, strides: 2, shortcut: 'none' }), zeroPadShortcut(x, { channels: 32, strides: 2 }));
+  expectTypeOf<ShapeOf<typeof byHand>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  // @ts-expect-error — zeros cannot remove channels: 64 → 32 needs a projection
+  basicBlock(input([32, 32, 64]), { filters: 32, strides: 2, shortcut: 'zero-pad' });
+  // @ts-expect-error — the same for the shortcut written by hand
+  zeroPadShortcut(input([32, 32, 64]), { channels: 32 });
 });
 
 test('mistakes are errors on the argument that is wrong', () => {

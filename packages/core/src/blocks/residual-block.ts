@@ -5,13 +5,14 @@ import { conv2d } from '../layers/conv2d.js';
 import { relu } from '../layers/relu.js';
 import { layerName, withNamePrefix } from '../layers/scope.js';
 import type { Sym } from '../layers/sym.js';
+import { zeroPadShortcut } from '../layers/zero-pad-shortcut.js';
 import type { BlockOptions } from './block-options.js';
 
 type ImageSym = Sym<ImageShape>;
 
 /**
  * The frame every residual block shares: check the shapes (the same error as the types), build the
- * residual branch, the shortcut (identity, projection or none), add, ReLU.
+ * residual branch, the shortcut (identity, projection, zero-pad or none), add, ReLU.
  */
 export function residualBlock(
   api: string,
@@ -33,7 +34,9 @@ export function residualBlock(
             conv2d(x, { filters: filters * expansion, kernelSize: 1, strides, useBias: false, name: 'downsample.0' }),
             { name: 'downsample.1' },
           )
-        : x;
+        : shortcut === 'zero-pad'
+          ? zeroPadShortcut(x as ImageSym, { channels: filters * expansion, strides, name: 'downsample' })
+          : x;
     // torchvision: out += identity; out = relu(out) — the ReLU comes after the add.
     return relu(add(main, identity, { name: 'add' }), { name: 'relu' }) as ImageSym;
   });

@@ -54,7 +54,7 @@ export function buildResNet(name: string, spec: ResNetSpec, options: ResNetOptio
         filters: spec.widths[index] ?? 0,
         blocks,
         strides: index === 0 ? 1 : 2,
-        shortcut: spec.residual ? 'residual' : 'none',
+        shortcut: spec.shortcut,
         name: `layer${index + 1}`,
       });
     });
