@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resnetSpecs } from '@residual/core';
 import { loadResults } from '../../src/results.js';
 import { subsetModels } from './commands.js';
 import { subsetNumbers } from './numbers.js';
@@ -18,9 +19,10 @@ describe('lesson 6: the limits of the recorded subset run', () => {
     expect(number('ablation.subset.resnet56TrainAccuracy')).toBeLessThan(number('ablation.subset.resnet20TrainAccuracy'));
   });
 
-  it('was recorded with the library’s default (projection) shortcuts: no command picks another', () => {
+  it('was recorded with projection shortcuts (option B): resnet20/56, not the option-A resnet20a/56a', () => {
     const runs = loadResults('ablation-cifar-depth-subset')?.runs ?? [];
-    expect(runs.length).toBeGreaterThan(0);
-    for (const run of runs) expect(run.command).not.toMatch(/--shortcut/);
+    expect(new Set(runs.map((run) => run['model']))).toEqual(new Set(['plain20', 'plain56', 'resnet20', 'resnet56']));
+    expect(resnetSpecs.resnet20.shortcut).toBe('projection');
+    expect(resnetSpecs.resnet56.shortcut).toBe('projection');
   });
 });
