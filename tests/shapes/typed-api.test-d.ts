@@ -14,6 +14,7 @@ import {
   input,
   maxPool2d,
   plainBlock,
+  preactBlock,
   zeroPadShortcut,
   relu,
   type ShapeOf,
@@ -53,6 +54,18 @@ test('blocks: identity, projection, bottleneck expansion, plain', () => {
   expectTypeOf<ShapeOf<typeof plain>>().toEqualTypeOf<[number, 16, 16, 32]>();
   const sum = add(same, x);
   expectTypeOf<ShapeOf<typeof sum>>().toEqualTypeOf<[number, 32, 32, 64]>();
+});
+
+test('the pre-activation block is typed like the others', () => {
+  const x = input([32, 32, 16]);
+  const same = preactBlock(x, { filters: 16 });
+  expectTypeOf<ShapeOf<typeof same>>().toEqualTypeOf<[number, 32, 32, 16]>();
+  const down = preactBlock(same, { filters: 32, strides: 2, shortcut: 'zero-pad' });
+  expectTypeOf<ShapeOf<typeof down>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  const projected = preactBlock(same, { filters: 32, strides: 2, shortcut: 'projection' });
+  expectTypeOf<ShapeOf<typeof projected>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  // @ts-expect-error — identity shortcut across a stride-2, 16→32 block
+  preactBlock(x, { filters: 32, strides: 2 });
 });
 
 test("the paper's option A: a zero-pad shortcut goes wherever a projection would", () => {

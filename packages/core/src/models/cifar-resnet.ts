@@ -138,7 +138,51 @@ export function resnet110a(options: ResNetOptions = {}): ResNetModel {
 }
 
 /**
- * The seeds' CIFAR ResNet-18: ResNet-18's four stages (64…512 filters, `[2, 2, 2, 2]`) on a
+ * Pre-activation ResNet-20 for CIFAR-10 (He et al. 2016, "Identity Mappings in Deep Residual
+ * Networks"): {@link preactBlock}s (BN → ReLU → conv, twice; no ReLU after the add), a 3×3 stem
+ * conv alone, and one more BN + ReLU before pooling. Shortcuts are option A (zero-pad) as in
+ * {@link resnet20a}, so the two differ only in the order inside the blocks, and have exactly the
+ * same 269,722 parameters (each batch norm moves: a stage's first bn1 normalizes the narrower
+ * input, and the final BN takes the place of the stem's).
+ *
+ * @param options - numClasses (default 10), inputShape (default `[32, 32, 3]`), seed
+ * @example
+ * ```ts
+ * const model = preactResnet20({ seed: 7 });
+ * model.predict(tf.zeros([8, 32, 32, 3])).shape; // [8, 10]
+ * ```
+ */
+export function preactResnet20(options: ResNetOptions = {}): ResNetModel {
+  return buildResNet('preactResnet20', resnetSpecs.preactResnet20, options);
+}
+
+/**
+ * Pre-activation ResNet-56 for CIFAR-10 (n = 9), option A shortcuts: see {@link preactResnet20}.
+ *
+ * @example
+ * ```ts
+ * const model = preactResnet56({ seed: 7 });
+ * ```
+ */
+export function preactResnet56(options: ResNetOptions = {}): ResNetModel {
+  return buildResNet('preactResnet56', resnetSpecs.preactResnet56, options);
+}
+
+/**
+ * Pre-activation ResNet-110 for CIFAR-10 (n = 18), option A shortcuts (the paper's table 2 network
+ * "ResNet-110, full pre-activation": 6.37 % error): see {@link preactResnet20}.
+ *
+ * @example
+ * ```ts
+ * const model = preactResnet110({ seed: 7 });
+ * ```
+ */
+export function preactResnet110(options: ResNetOptions = {}): ResNetModel {
+  return buildResNet('preactResnet110', resnetSpecs.preactResnet110, options);
+}
+
+/**
+ * ResNet-18 with a 3×3 stem for CIFAR-10: ResNet-18's four stages (64…512 filters, `[2, 2, 2, 2]`) on a
  * 3×3 stem without max-pool, for 32×32 images — the layout most CIFAR-10 training recipes use
  * (≈ 11.2 M parameters).
  *

@@ -1,15 +1,17 @@
 import type { Shortcut } from '@residual/shapes';
 import { basicBlock, basicBlockExpansion } from '../blocks/basic-block.js';
 import { bottleneck, bottleneckExpansion } from '../blocks/bottleneck.js';
+import { preactBlock, preactBlockExpansion } from '../blocks/preact-block.js';
 import type { Sym } from '../layers/sym.js';
 
 /** Which block a stage repeats. */
-export type BlockKind = 'basic' | 'bottleneck';
+export type BlockKind = 'basic' | 'bottleneck' | 'preact';
 
 /** The output channels per filter of each block kind (torchvision's `expansion`). */
 export const blockExpansion: Readonly<Record<BlockKind, number>> = {
   basic: basicBlockExpansion,
   bottleneck: bottleneckExpansion,
+  preact: preactBlockExpansion,
 };
 
 /** One stage of a ResNet: `blocks` blocks of width `filters`, the first with stride `strides`. */
@@ -45,7 +47,7 @@ export interface StageSpec {
  */
 export function makeStage(x: Sym, stage: StageSpec): Sym<[number, number, number, number]> {
   const expansion = blockExpansion[stage.block];
-  const apply = stage.block === 'basic' ? basicBlock : bottleneck;
+  const apply = { basic: basicBlock, bottleneck, preact: preactBlock }[stage.block];
   let out = x;
   for (let index = 0; index < stage.blocks; index++) {
     const strides = index === 0 ? stage.strides : 1;

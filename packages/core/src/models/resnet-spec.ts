@@ -43,7 +43,7 @@ function cifarDepth(depth: number): readonly number[] {
   return [n, n, n];
 }
 
-/** The seeds' CIFAR ResNet-18: the ImageNet ResNet-18 stages on a 3×3 stem without max-pool. */
+/** ResNet-18 with a 3×3 stem for CIFAR-10: the ImageNet ResNet-18 stages, no max-pool. */
 const cifarWide = {
   stem: 'cifar',
   stemFilters: 64,
@@ -71,6 +71,9 @@ export const resnetSpecs = {
   resnet44a: { ...cifar, layers: cifarDepth(44), shortcut: 'zero-pad' },
   resnet56a: { ...cifar, layers: cifarDepth(56), shortcut: 'zero-pad' },
   resnet110a: { ...cifar, layers: cifarDepth(110), shortcut: 'zero-pad' },
+  preactResnet20: { ...cifar, block: 'preact', layers: cifarDepth(20), shortcut: 'zero-pad' },
+  preactResnet56: { ...cifar, block: 'preact', layers: cifarDepth(56), shortcut: 'zero-pad' },
+  preactResnet110: { ...cifar, block: 'preact', layers: cifarDepth(110), shortcut: 'zero-pad' },
   cifarResnet18: { ...cifarWide, shortcut: 'projection' },
   plain18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], shortcut: 'none' },
   plain34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], shortcut: 'none' },
@@ -84,6 +87,7 @@ export const resnetSpecs = {
 
 /**
  * A registered model name: `'resnet18'` … `'resnet152'`, `'resnet20'` … `'resnet110'`, their
- * option-A twins `'resnet20a'` … `'resnet110a'`, `'cifarResnet18'`, plain twins.
+ * option-A twins `'resnet20a'` … `'resnet110a'`, the pre-activation `'preactResnet20'`, `'preactResnet56'`,
+ * `'preactResnet110'`, `'cifarResnet18'`, plain twins.
  */
 export type ModelName = keyof typeof resnetSpecs;

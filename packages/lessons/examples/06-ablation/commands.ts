@@ -28,8 +28,8 @@ export function trainCommand(model: string): string {
 }
 
 // #region seeds
-// The seeds' experiment: ResNet-18 (CIFAR layout) with and without its shortcuts.
-export const seedsExperiment = ['cifarResnet18', 'cifarPlain18'].map(trainCommand);
+// Removing the shortcuts: ResNet-18 with a 3×3 stem for CIFAR-10, trained with and without them.
+export const shortcutAblation = ['cifarResnet18', 'cifarPlain18'].map(trainCommand);
 // #endregion
 
 // #region paper

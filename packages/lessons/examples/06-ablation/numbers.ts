@@ -1,6 +1,7 @@
 /**
- * Lesson 6's numbers: the live ablation's small run, the size of the seeds' network, the last epoch
- * of the recorded subset run, and the paper's reported errors (cited).
+ * Lesson 6's numbers: the live ablation's small run, the size of ResNet-18 with a 3×3 stem for
+ * CIFAR-10 (the network of the shortcut ablation), the last epoch of the recorded subset run, and
+ * the paper's reported errors (cited).
  */
 import { countParams, cifarResnet18, plain18, plain20, plain34, resnet20, resnet20a, type ResNetModel } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
@@ -95,9 +96,9 @@ export function imagenetNumbers(): LessonNumbers {
  */
 export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
   const { summary } = smallRun ?? (await ablationTiny.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
-  const seeds = cifarResnet18({ seed: 0 });
-  const params = countParams(seeds).trainable;
-  seeds.dispose();
+  const cifarModel = cifarResnet18({ seed: 0 });
+  const params = countParams(cifarModel).trainable;
+  cifarModel.dispose();
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
   // ResNet-20 as recorded (projection shortcuts, option B) and as the paper built it (option A),
   // against their plain twin
