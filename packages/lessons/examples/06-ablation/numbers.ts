@@ -51,15 +51,17 @@ const points = (worse: number, better: number): number => Number((worse - better
  * imagenetNumbers()['ablation.imagenet.extraProjections']; // 13
  */
 export function imagenetNumbers(): LessonNumbers {
-  const options18 = shortcutOptionParams(basicDepths.resnet18);
-  const options34 = shortcutOptionParams(basicDepths.resnet34);
+  // Option A adds no parameters: its count is the plain network's (shortcut-options.test.ts checks
+  // that on the built ResNet-34 A). B and C are built here.
   const plain = { 18: paramsOf(plain18({ inputShape: [64, 64, 3], seed: 0 })), 34: paramsOf(plain34({ inputShape: [64, 64, 3], seed: 0 })) };
+  const built34 = shortcutOptionParams(basicDepths.resnet34, ['B', 'C']);
+  const options34 = { A: plain[34], B: built34.B ?? Number.NaN, C: built34.C ?? Number.NaN, extraProjectionsC: built34.extraProjectionsC };
   const header = (en: string, zh: string) => ({ en, 'zh-cn': zh });
   return {
     'ablation.imagenet.table2': {
       columns: [header('layers', '层数'), header('plain: top-1 error (%)', '普通：top-1 误差（%）'), header('ResNet (A): top-1 error (%)', 'ResNet（A）：top-1 误差（%）'), header('plain parameters', '普通网络参数'), header('ResNet (A) parameters', 'ResNet（A）参数')],
       rows: [
-        [18, imagenetTable2.plain18, imagenetTable2.resnet18, plain[18], options18.A],
+        [18, imagenetTable2.plain18, imagenetTable2.resnet18, plain[18], plain[18]],
         [34, imagenetTable2.plain34, imagenetTable2.resnet34, plain[34], options34.A],
       ],
       digits: [0, 2, 2, 0, 0],

@@ -67,22 +67,28 @@ export function resnetWithShortcuts(layers: readonly number[], option: ShortcutO
 }
 
 /**
- * The trainable parameters of a ResNet with each option, and how many projection shortcuts C adds.
+ * The trainable parameters of a ResNet with each of the given options, and how many projection
+ * shortcuts C has beyond B (when both are counted).
  *
  * @param layers - blocks per stage (default ResNet-34's)
+ * @param options - which options to build (default all three)
  * @example
  * shortcutOptionParams().B; // 21797672, torchvision's resnet34
  */
-export function shortcutOptionParams(layers: readonly number[] = basicDepths.resnet34): Record<ShortcutOption, number> & { extraProjectionsC: number } {
-  const count = (option: ShortcutOption): { params: number; projections: number } => {
+export function shortcutOptionParams(
+  layers: readonly number[] = basicDepths.resnet34,
+  options: readonly ShortcutOption[] = ['A', 'B', 'C'],
+): Partial<Record<ShortcutOption, number>> & { extraProjectionsC: number } {
+  const params: Partial<Record<ShortcutOption, number>> = {};
+  const projections: Partial<Record<ShortcutOption, number>> = {};
+  for (const option of options) {
     const model = resnetWithShortcuts(layers, option, 64);
     try {
-      const projections = model.layers.filter((layer) => layer.name.endsWith('downsample.0')).length;
-      return { params: countParams(model).trainable, projections };
+      params[option] = countParams(model).trainable;
+      projections[option] = model.layers.filter((layer) => layer.name.endsWith('downsample.0')).length;
     } finally {
       model.dispose();
     }
-  };
-  const [a, b, c] = [count('A'), count('B'), count('C')];
-  return { A: a.params, B: b.params, C: c.params, extraProjectionsC: c.projections - b.projections };
+  }
+  return { ...params, extraProjectionsC: (projections.C ?? Number.NaN) - (projections.B ?? Number.NaN) };
 }
