@@ -44,7 +44,7 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
       denseLayers: config.dense.layers,
       heLast: round(last('he')),
       glorotLast: round(last('glorot')),
-      fixedLast: round(last('fixed')), // far below float32's smallest normal number: some GPUs give 0
+      fixedLast: round(last('fixed')),
       blocks: config.blocks.blocks,
       residualRmsLast: round(stream('residual').rms.at(-1) ?? Number.NaN),
       residualChangeFirst: round(stream('residual').change[0] ?? Number.NaN),

@@ -52,7 +52,11 @@ export interface DepthConfig {
 export async function activationScales(config: DepthConfig, rule: InitRule): Promise<number[]> {
   const { layers, width, batch, seed } = config;
   const ratios = tf.tidy(() => {
-    const rms = (tensor: tf.Tensor) => tf.sqrt(tf.mean(tf.square(tensor)));
+    // scaled by the largest value first, so that squaring 10⁻²² does not underflow float32
+    const rms = (tensor: tf.Tensor) => {
+      const peak = tf.max(tf.abs(tensor));
+      return tf.mul(peak, tf.sqrt(tf.mean(tf.square(tf.divNoNan(tensor, peak)))));
+    };
     const inputs = tf.randomNormal([batch, width], 0, 1, 'float32', seed); // [N, units]
     const inputRms = rms(inputs);
     const scales: tf.Tensor[] = [];
