@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTrainingKernels } from '@residual/core';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import type { LiveContext, LiveExample, LiveProgress, LiveResult } from '../../src/live-types.js';
 import { stripes } from '../06-ablation/stripes.js';
 import { train, type AblationConfig } from '../06-ablation/tiny-ablation.js';
 import { lesionAccuracies } from './lesion.js';
@@ -22,7 +22,7 @@ export interface LesionSliceConfig extends AblationConfig {
 
 /** `small` for CI (seconds on the cpu backend), `full` for readers (deeper, longer). */
 export const lesionSliceConfigs: Readonly<Record<LiveContext['size'], LesionSliceConfig>> = {
-  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 30, lr: 0.1, noise: 0.6, seed: 1, testImages: 200, slicePoints: 17, directionSeed: 7 },
+  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 16, lr: 0.1, noise: 0.4, seed: 1, testImages: 200, slicePoints: 11, directionSeed: 7 },
   full: { blocks: 12, width: 8, size: 4, images: 256, batch: 32, steps: 80, lr: 0.05, noise: 0.6, seed: 1, testImages: 256, slicePoints: 41, directionSeed: 7 },
 };
 
@@ -58,7 +58,8 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
     for (const [index, kind] of kinds.entries()) {
       const pieces = buildPieces(config, kind);
       try {
-        await train(pieces.network, data, config, { ...ctx, onProgress: (progress) => ctx.onProgress({ ...progress, total }) }, index * config.steps);
+        const progress = { ...ctx, onProgress: (step: LiveProgress) => ctx.onProgress({ ...step, total }) };
+        await train(pieces.network, data, config, progress, index * config.steps, false); // one read-back at the end
         if (ctx.signal.aborted) throw new Error('lesion-slice: stopped');
         const { full, without, withoutTwo } = await lesionAccuracies(pieces, test);
         const slice = await lossSlice(pieces.network, data, alphas, config.directionSeed);

@@ -20,23 +20,24 @@ export async function lesionAccuracies(
   pieces: Pieces,
   test: { x: tf.Tensor4D; labels: tf.Tensor1D },
 ): Promise<{ full: number; without: number[]; withoutTwo: number[] }> {
-  const accuracy = async (leaveOut: number[]): Promise<number> => {
-    // #region lesion
-    const correct = tf.tidy(() => countCorrect(predictWithout(pieces, test.x, leaveOut), test.labels)); // the same weights, a block fewer
-    // #endregion
-    const [value = Number.NaN] = await correct.data();
-    correct.dispose();
-    return value / test.labels.shape[0];
-  };
-  const full = await accuracy([]);
-  const without: number[] = [];
-  for (let index = 0; index < pieces.blocks.length; index += 1) {
-    without.push(await accuracy([index]));
-    await tf.nextFrame();
-  }
-  const withoutTwo: number[] = [];
-  for (let first = 0; first < pieces.blocks.length; first += 1) {
-    for (let second = first + 1; second < pieces.blocks.length; second += 1) withoutTwo.push(await accuracy([first, second]));
-  }
-  return { full, without, withoutTwo };
+  const blocks = pieces.blocks.map((_, index) => index);
+  const lesions: number[][] = [
+    [], //                                                            the whole network
+    ...blocks.map((index) => [index]), //                            each block alone
+    ...blocks.flatMap((first) => blocks.filter((second) => second > first).map((second) => [first, second])), // each pair
+  ];
+  const counts = tf.tidy(() =>
+    tf.stack(
+      lesions.map((leaveOut) => {
+        // #region lesion
+        const logits = predictWithout(pieces, test.x, leaveOut); //   the same trained weights, fewer blocks
+        return countCorrect(logits, test.labels); //                  evaluation mode, images it was not trained on
+        // #endregion
+      }),
+    ),
+  );
+  const correct = Array.from(await counts.data()); // one read for all lesions
+  counts.dispose();
+  const accuracy = correct.map((count) => count / test.labels.shape[0]);
+  return { full: accuracy[0] ?? Number.NaN, without: accuracy.slice(1, 1 + blocks.length), withoutTwo: accuracy.slice(1 + blocks.length) };
 }

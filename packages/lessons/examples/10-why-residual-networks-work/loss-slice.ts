@@ -31,8 +31,10 @@ export function filterNormalizedDirection(weight: tf.Tensor, seed: number): tf.T
 }
 
 /**
- * The loss (evaluation mode, running statistics) of `model` on `data` at `θ* + α · d` for each α,
- * with `d` a filter-normalized random direction; the trained weights are restored afterwards.
+ * The training loss of `model` on `data` at `θ* + α · d` for each α, with `d` a filter-normalized
+ * random direction. Batch norms use the statistics of `data` itself, as in training (after a short
+ * training their running averages are not settled yet); this also moves those running averages, so
+ * use the model for nothing else afterwards. The trained weights are restored.
  *
  * @param model - a trained model
  * @param data - images `[N, H, W, C]` and labels `[N]`
@@ -51,25 +53,25 @@ export async function lossSlice(
   const weights = model.trainableWeights;
   const trained = weights.map((weight) => tf.clone(weight.read()));
   const directions = trained.map((value, index) => filterNormalizedDirection(value, seed + index));
-  const losses: number[] = [];
+  const losses: tf.Tensor[] = [];
   try {
     for (const alpha of alphas) {
       // #region slice
       weights.forEach((weight, index) => {
+        if ((trained[index]?.rank ?? 0) < 2) return; // biases, γ and β do not move (their direction is 0)
         const moved = tf.tidy(() => tf.add(trained[index] as tf.Tensor, tf.mul(directions[index] as tf.Tensor, alpha))); // θ* + α·d
         weight.write(moved);
         moved.dispose(); // the variable holds its own copy
       });
-      const loss = tf.tidy(() => crossEntropy(model.predict(data.x) as tf.Tensor2D, data.labels));
+      losses.push(tf.tidy(() => crossEntropy(model.apply(data.x, { training: true }) as tf.Tensor2D, data.labels))); // batch statistics
       // #endregion
-      const [value = Number.NaN] = await loss.data();
-      loss.dispose();
-      losses.push(value);
-      await tf.nextFrame();
     }
+    const all = tf.stack(losses); // [points]: one read for the whole slice
+    const values = Array.from(await all.data());
+    all.dispose();
+    return values;
   } finally {
     weights.forEach((weight, index) => weight.write(trained[index] as tf.Tensor));
-    tf.dispose([...trained, ...directions]);
+    tf.dispose([...trained, ...directions, ...losses]);
   }
-  return losses;
 }
