@@ -15,6 +15,8 @@ import { buildPieces } from './pieces.js';
 /** One run: the networks, their training, the test set and the slice. */
 export interface LesionSliceConfig extends AblationConfig {
   testImages: number;
+  /** training images the slice's loss is computed on (the first ones) */
+  sliceImages: number;
   /** points of the slice, evenly from α = −1 to α = 1 */
   slicePoints: number;
   directionSeed: number;
@@ -22,8 +24,8 @@ export interface LesionSliceConfig extends AblationConfig {
 
 /** `small` for CI (seconds on the cpu backend), `full` for readers (deeper, longer). */
 export const lesionSliceConfigs: Readonly<Record<LiveContext['size'], LesionSliceConfig>> = {
-  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 16, lr: 0.1, noise: 0.4, seed: 1, testImages: 200, slicePoints: 11, directionSeed: 7 },
-  full: { blocks: 12, width: 8, size: 4, images: 256, batch: 32, steps: 80, lr: 0.05, noise: 0.6, seed: 1, testImages: 256, slicePoints: 41, directionSeed: 7 },
+  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 16, lr: 0.1, noise: 0.4, seed: 1, testImages: 100, sliceImages: 64, slicePoints: 11, directionSeed: 7 },
+  full: { blocks: 12, width: 8, size: 4, images: 256, batch: 32, steps: 80, lr: 0.05, noise: 0.6, seed: 1, testImages: 256, sliceImages: 256, slicePoints: 41, directionSeed: 7 },
 };
 
 /**
@@ -52,6 +54,10 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
   const total = 2 * config.steps + 2;
   const data = stripes(config.images, config.size, config.noise, config.seed);
   const test = stripes(config.testImages, config.size, config.noise, config.seed + 1);
+  const sliceData = {
+    x: tf.slice(data.x, [0, 0, 0, 0], [config.sliceImages, -1, -1, -1]), // [S, H, W, 1]
+    labels: tf.slice(data.labels, [0], [config.sliceImages]), //           [S]
+  };
   const alphas = Array.from({ length: config.slicePoints }, (_, index) => -1 + (2 * index) / (config.slicePoints - 1));
   const results: Partial<Record<Kind, { full: number; without: number[]; withoutTwo: number[]; slice: number[] }>> = {};
   try {
@@ -62,7 +68,7 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
         await train(pieces.network, data, config, progress, index * config.steps, false); // one read-back at the end
         if (ctx.signal.aborted) throw new Error('lesion-slice: stopped');
         const { full, without, withoutTwo } = await lesionAccuracies(pieces, test);
-        const slice = await lossSlice(pieces.network, data, alphas, config.directionSeed);
+        const slice = await lossSlice(pieces.network, sliceData, alphas, config.directionSeed);
         results[kind] = { full, without, withoutTwo, slice };
         ctx.onProgress({ step: 2 * config.steps + index + 1, total, message: `${kind}: lesions and slice` });
       } finally {
@@ -70,7 +76,7 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
       }
     }
   } finally {
-    tf.dispose([data.x, data.labels, test.x, test.labels]);
+    tf.dispose([data.x, data.labels, test.x, test.labels, sliceData.x, sliceData.labels]);
   }
   const result = (kind: Kind) => results[kind] ?? { full: Number.NaN, without: [], withoutTwo: [], slice: [] };
   return {
