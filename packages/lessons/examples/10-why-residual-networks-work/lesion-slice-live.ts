@@ -24,7 +24,7 @@ export interface LesionSliceConfig extends AblationConfig {
 
 /** `small` for CI (seconds on the cpu backend), `full` for readers (deeper, longer). */
 export const lesionSliceConfigs: Readonly<Record<LiveContext['size'], LesionSliceConfig>> = {
-  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 16, lr: 0.1, noise: 0.4, seed: 1, testImages: 100, sliceImages: 64, slicePoints: 11, directionSeed: 7 },
+  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 16, lr: 0.1, noise: 0.4, seed: 1, testImages: 128, sliceImages: 32, slicePoints: 11, directionSeed: 7 },
   full: { blocks: 12, width: 8, size: 4, images: 256, batch: 32, steps: 80, lr: 0.05, noise: 0.6, seed: 1, testImages: 256, sliceImages: 256, slicePoints: 41, directionSeed: 7 },
 };
 
