@@ -18,11 +18,11 @@ const torchvision: Record<string, { params: number; gmacs: number }> = {
   resnet152: { params: 60_192_808, gmacs: 11.514 },
 };
 
-/** The paper's CIFAR-10 parameter counts (table 6), in millions, at the paper's precision. */
-const paperCifar: Record<string, { millions: number; precision: number }> = {
-  resnet20: { millions: 0.27, precision: 0.01 },
-  resnet56: { millions: 0.85, precision: 0.01 },
-  resnet110: { millions: 1.7, precision: 0.1 },
+/** The paper's CIFAR-10 parameter counts (table 6), in millions, as printed (two significant digits). */
+const paperCifar: Record<string, { millions: number }> = {
+  resnet20: { millions: 0.27 },
+  resnet56: { millions: 0.85 },
+  resnet110: { millions: 1.7 },
 };
 
 describe('ImageNet ResNets match torchvision', () => {
@@ -40,20 +40,35 @@ describe('ImageNet ResNets match torchvision', () => {
   });
 });
 
-describe('CIFAR ResNets match the paper', () => {
-  test.each(Object.entries(paperCifar))('%s', (name, reference) => {
-    const model = buildModel(name as ModelName, { seed: 0 });
+describe("the paper's CIFAR ResNets (option A) match table 6 and their plain twins", () => {
+  test.each(Object.entries(paperCifar))('%sa: the paper\'s count, exactly the parameters of the plain twin', (name, reference) => {
+    const depth = name.replace('resnet', '');
+    const residual = buildModel(`resnet${depth}a` as ModelName, { seed: 0 });
+    const plain = buildModel(`plain${depth}` as ModelName, { seed: 0 });
     try {
-      const { params, rows } = summarize(model);
-      // Our projection shortcuts (option B) add parameters the paper's option A does not have:
-      // 1×1 convs 16→32 and 32→64, each with BN γ and β.
-      const projections = rows.filter((row) => row.name.includes('downsample')).reduce((sum, row) => sum + row.trainableParams, 0);
-      expect(projections).toBe(16 * 32 + 2 * 32 + 32 * 64 + 2 * 64);
-      const optionA = (params.trainable - projections) / 1e6;
-      expect(Math.abs(optionA - reference.millions)).toBeLessThanOrEqual(reference.precision / 2);
-      expect(Math.abs(params.trainable / 1e6 - reference.millions) / reference.millions).toBeLessThan(0.02);
+      const params = countParams(residual);
+      // Table 6 prints two significant digits: 0.27 M, 0.85 M, 1.7 M.
+      expect(Number((params.trainable / 1e6).toPrecision(2))).toBe(reference.millions);
+      expect(params).toEqual(countParams(plain)); // "exactly the same depth, width, and number of parameters" (§4.2)
+      expect(countMacs(residual)).toBe(countMacs(plain)); // the zero-pad shortcut multiplies nothing
     } finally {
-      model.dispose();
+      residual.dispose();
+      plain.dispose();
+    }
+  });
+
+  test.each(Object.keys(paperCifar))('%s (option B): the two projections add 2,752 parameters', (name) => {
+    const depth = name.replace('resnet', '');
+    const projected = buildModel(name as ModelName, { seed: 0 });
+    const paper = buildModel(`resnet${depth}a` as ModelName, { seed: 0 });
+    try {
+      const { rows } = summarize(projected);
+      const projections = rows.filter((row) => row.name.includes('downsample')).reduce((sum, row) => sum + row.trainableParams, 0);
+      expect(projections).toBe(16 * 32 + 2 * 32 + 32 * 64 + 2 * 64); // 1×1 convs 16→32 and 32→64, each with BN γ and β
+      expect(countParams(projected).trainable - countParams(paper).trainable).toBe(projections);
+    } finally {
+      projected.dispose();
+      paper.dispose();
     }
   });
 });

@@ -11,15 +11,16 @@ const folder = new URL('./__fixtures__/errors/', import.meta.url);
 
 /** file → [line, the argument's type as tsc prints it, the shape error] */
 const catalog: Record<string, readonly [number, string, string]> = {
-  'dropped-shortcut.ts': [5, '{ filters: number; strides: number; }', "shape error: basicBlock: residual add: main branch [N,16,16,128] vs identity shortcut [N,32,32,64] — use shortcut: 'projection' (1×1 conv, stride 2, 64→128)"],
-  'bottleneck-channels.ts': [5, '{ filters: number; }', "shape error: bottleneck: residual add: main branch [N,56,56,256] vs identity shortcut [N,56,56,64] — use shortcut: 'projection' (1×1 conv, stride 1, 64→256)"],
-  'residual-add-mismatch.ts': [7, 'Sym<[number, 32, 32, 64]>', 'shape error: add: inputs must have the same shape, but got [N,16,16,128] and [N,32,32,64] — project the second input with a shortcut conv (1×1 conv, stride 2, 64→128) and batchNorm'],
+  'dropped-shortcut.ts': [5, '{ filters: number; strides: number; }', "shape error: basicBlock: residual add: main branch [N,16,16,128] vs identity shortcut [N,32,32,64] — use shortcut: 'projection' (1×1 conv, stride 2, 64→128) or 'zero-pad' (no parameters, stride 2, 64→128)"],
+  'bottleneck-channels.ts': [5, '{ filters: number; }', "shape error: bottleneck: residual add: main branch [N,56,56,256] vs identity shortcut [N,56,56,64] — use shortcut: 'projection' (1×1 conv, stride 1, 64→256) or 'zero-pad' (no parameters, stride 1, 64→256)"],
+  'residual-add-mismatch.ts': [7, 'Sym<[number, 32, 32, 64]>', 'shape error: add: inputs must have the same shape, but got [N,16,16,128] and [N,32,32,64] — project the second input with a shortcut conv (1×1 conv, stride 2, 64→128) and batchNorm, or zero-pad it (zeroPadShortcut, stride 2, 64→128)'],
   'kernel-too-large.ts': [5, '{ filters: number; kernelSize: number; }', "shape error: conv2d: kernel 7×7 must fit the input, but got [N,5,5,3] with padding 'valid' — use padding 'same', a smaller kernelSize or a larger input"],
   'dense-on-feature-map.ts': [5, 'Sym<[number, 7, 7, 512]>', 'shape error: dense: input must be rank 2 [N,features], but got [N,7,7,512] — call flatten(x) or globalAvgPool(x) first'],
   'pool-padding.ts': [5, '{ poolSize: number; strides: number; padding: number; }', 'shape error: maxPool2d: padding must be at most half the pool size, but got padding 2 for poolSize 3×3 — use padding ≤ 1'],
   'stride-and-dilation.ts': [5, '{ filters: number; kernelSize: number; strides: number; dilationRate: number; }', 'shape error: conv2d: strides or dilationRate must be 1 (TF.js), but got strides 2×2 and dilationRate 2×2 — use a stride or a dilation, not both'],
   'global-pool-rank.ts': [5, 'Sym<[number, 25088]>', 'shape error: globalAvgPool: input must be rank 4 [N,H,W,C], but got [N,25088] — pass a batch of feature maps, NHWC'],
-  'one-bug-one-error.ts': [6, '{ filters: number; strides: number; }', "shape error: basicBlock: residual add: main branch [N,16,16,32] vs identity shortcut [N,32,32,16] — use shortcut: 'projection' (1×1 conv, stride 2, 16→32)"],
+  'one-bug-one-error.ts': [6, '{ filters: number; strides: number; }', "shape error: basicBlock: residual add: main branch [N,16,16,32] vs identity shortcut [N,32,32,16] — use shortcut: 'projection' (1×1 conv, stride 2, 16→32) or 'zero-pad' (no parameters, stride 2, 16→32)"],
+  'zero-pad-narrows.ts': [5, '{ filters: number; strides: number; shortcut: string; }', "shape error: basicBlock: zero-pad shortcut must keep every input channel, but got 64→32 — use shortcut: 'projection' (1×1 conv, stride 2, 64→32)"],
 };
 
 let diagnostics: FixtureDiagnostic[] = [];

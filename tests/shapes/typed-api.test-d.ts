@@ -14,6 +14,8 @@ import {
   input,
   maxPool2d,
   plainBlock,
+  preactBlock,
+  zeroPadShortcut,
   relu,
   type ShapeOf,
   type Sym,
@@ -52,6 +54,32 @@ test('blocks: identity, projection, bottleneck expansion, plain', () => {
   expectTypeOf<ShapeOf<typeof plain>>().toEqualTypeOf<[number, 16, 16, 32]>();
   const sum = add(same, x);
   expectTypeOf<ShapeOf<typeof sum>>().toEqualTypeOf<[number, 32, 32, 64]>();
+});
+
+test('the pre-activation block is typed like the others', () => {
+  const x = input([32, 32, 16]);
+  const same = preactBlock(x, { filters: 16 });
+  expectTypeOf<ShapeOf<typeof same>>().toEqualTypeOf<[number, 32, 32, 16]>();
+  const down = preactBlock(same, { filters: 32, strides: 2, shortcut: 'zero-pad' });
+  expectTypeOf<ShapeOf<typeof down>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  const projected = preactBlock(same, { filters: 32, strides: 2, shortcut: 'projection' });
+  expectTypeOf<ShapeOf<typeof projected>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  // @ts-expect-error — identity shortcut across a stride-2, 16→32 block
+  preactBlock(x, { filters: 32, strides: 2 });
+});
+
+test("the paper's option A: a zero-pad shortcut goes wherever a projection would", () => {
+  const x = input([32, 32, 16]);
+  const down = basicBlock(x, { filters: 32, strides: 2, shortcut: 'zero-pad' });
+  expectTypeOf<ShapeOf<typeof down>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  const wide = bottleneck(input([56, 56, 64]), { filters: 64, shortcut: 'zero-pad' });
+  expectTypeOf<ShapeOf<typeof wide>>().toEqualTypeOf<[number, 56, 56, 256]>();
+  const byHand = add(basicBlock(x, { filters: 32, strides: 2, shortcut: 'none' }), zeroPadShortcut(x, { channels: 32, strides: 2 }));
+  expectTypeOf<ShapeOf<typeof byHand>>().toEqualTypeOf<[number, 16, 16, 32]>();
+  // @ts-expect-error — zeros cannot remove channels: 64 → 32 needs a projection
+  basicBlock(input([32, 32, 64]), { filters: 32, strides: 2, shortcut: 'zero-pad' });
+  // @ts-expect-error — the same for the shortcut written by hand
+  zeroPadShortcut(input([32, 32, 64]), { channels: 32 });
 });
 
 test('mistakes are errors on the argument that is wrong', () => {

@@ -10,17 +10,19 @@ export { add } from './layers/add.js';
 export { maxPool2d, avgPool2d, type Pool2dOptions } from './layers/pool2d.js';
 export { PaddedMaxPool2d } from './layers/padded-max-pool-layer.js';
 export { globalAvgPool } from './layers/global-avg-pool.js';
+export { zeroPadShortcut, ZeroPadShortcut, type ZeroPadShortcutOptions } from './layers/zero-pad-shortcut.js';
 export { flatten } from './layers/flatten.js';
 export { dense, type DenseOptions } from './layers/dense.js';
 export type { BlockOptions } from './blocks/block-options.js';
 export { basicBlock, basicBlockExpansion } from './blocks/basic-block.js';
 export { bottleneck, bottleneckExpansion } from './blocks/bottleneck.js';
 export { plainBlock } from './blocks/plain-block.js';
+export { preactBlock, preactBlockExpansion } from './blocks/preact-block.js';
 export { makeStage, blockExpansion, type BlockKind, type StageSpec } from './models/make-stage.js';
 export { resnetSpecs, type ModelName, type ResNetSpec } from './models/resnet-spec.js';
 export type { ResNetModel, ResNetConfig, ResNetOptions, ImageSize } from './models/resnet-model.js';
 export { resnet18, resnet34, resnet50, resnet101, resnet152 } from './models/resnet.js';
-export { resnet20, resnet32, resnet44, resnet56, resnet110, cifarResnet18 } from './models/cifar-resnet.js';
+export { resnet20, resnet32, resnet44, resnet56, resnet110, resnet20a, resnet32a, resnet44a, resnet56a, resnet110a, preactResnet20, preactResnet56, preactResnet110, cifarResnet18 } from './models/cifar-resnet.js';
 export { plain18, plain34, plain20, plain32, plain44, plain56, plain110, cifarPlain18 } from './models/plain.js';
 export { modelNames, buildModel, isModelName } from './models/registry.js';
 export { countParams, type ParamCounts } from './analysis/count-params.js';
@@ -38,6 +40,7 @@ export {
   type ImageShape,
   type Padding,
   type Shortcut,
+  type ZeroPadOutput,
   type FormatShape,
   type ConvOutputSize,
 } from '@residual/shapes';

@@ -13,6 +13,7 @@ export { formatShape, type FormatShape } from './format-shape.js';
 export { ShapeError, shapeErrorMessage, type ShapeErrorMessage } from './shape-error.js';
 export type { Checked, Poisoned, IsShapeError, UnknownDims } from './checked.js';
 export { assertShape, shapesMatch } from './assert-shape.js';
+export { closestName } from './closest-name.js';
 
 // Type-level natural-number arithmetic on decimal digit strings.
 export type { Add } from './arithmetic/add.js';
@@ -40,13 +41,17 @@ export {
   type WindowOptions,
 } from './layers/conv2d-shape.js';
 export type { Conv2dOutput, Pool2dOutput, ImageRankError } from './layers/window-output.js';
-export { addOutputShape, projectionHint } from './layers/add-shape.js';
-export type { AddOutput, ProjectionHint } from './layers/add-output.js';
+export { addOutputShape, projectionHint, zeroPadHint } from './layers/add-shape.js';
+export type { AddOutput, ProjectionHint, ZeroPadHint } from './layers/add-output.js';
 export {
+  assertShortcut,
   blockOutputShape,
+  shortcuts,
   type BlockShapeOptions,
   type Shortcut,
 } from './layers/residual-shape.js';
-export type { BlockOutput } from './layers/block-output.js';
+export type { BlockOutput, ChangesShape } from './layers/block-output.js';
+export { shortcutFix, zeroPadOutputShape, type ZeroPadOptions } from './layers/zero-pad-shape.js';
+export type { ShortcutFix, ZeroPadOutput, DropsChannels } from './layers/zero-pad-output.js';
 export { globalPoolOutputShape, flattenOutputShape, denseOutputShape } from './layers/vector-shape.js';
 export type { GlobalPoolOutput, FlattenOutput, DenseOutput } from './layers/vector-output.js';

@@ -17,7 +17,7 @@ export interface ParamCounts {
  * @param model - a built model or a TF.js `LayersModel`
  * @example
  * ```ts
- * countParams(resnet20()); // { trainable: 272474 + 2752, nonTrainable: …, total: … }
+ * countParams(resnet20()); // { trainable: 272474, nonTrainable: 1568, total: 274042 }
  * ```
  */
 export function countParams(model: CountableModel): ParamCounts {

@@ -16,8 +16,8 @@ export const basicBlockExpansion = 1;
  * `y = relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))`.
  *
  * A block that changes the shape (stride ≠ 1 or channels ≠ filters) needs
- * `shortcut: 'projection'`; with the identity it is a compile error, and from plain JavaScript a
- * `ShapeError` with the same words.
+ * `shortcut: 'projection'` (option B) or `'zero-pad'` (option A, no parameters); with the identity
+ * it is a compile error, and from plain JavaScript a `ShapeError` with the same words.
  *
  * @param x - `[N, H, W, C]`
  * @param options - filters, strides (default 1), shortcut (default `'identity'`), name

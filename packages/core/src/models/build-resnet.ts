@@ -23,8 +23,12 @@ function checkOptions(name: string, numClasses: number, inputShape: readonly num
   }
 }
 
-/** The stem: ImageNet 7×7/2 conv (pad 3) + BN + ReLU + 3×3/2 max-pool (pad 1); CIFAR 3×3 conv. */
+/**
+ * The stem: ImageNet 7×7/2 conv (pad 3) + BN + ReLU + 3×3/2 max-pool (pad 1); CIFAR 3×3 conv + BN
+ * + ReLU; pre-activation CIFAR 3×3 conv alone (the first block normalizes and activates it).
+ */
 function stem(x: Sym, spec: ResNetSpec): Sym {
+  if (spec.block === 'preact') return conv2d(x, { filters: spec.stemFilters, kernelSize: 3, padding: 1, useBias: false, name: 'conv1' });
   if (spec.stem === 'cifar') {
     const conv = conv2d(x, { filters: spec.stemFilters, kernelSize: 3, padding: 1, useBias: false, name: 'conv1' });
     return relu(batchNorm(conv, { name: 'bn1' }), { name: 'relu' });
@@ -54,10 +58,14 @@ export function buildResNet(name: string, spec: ResNetSpec, options: ResNetOptio
         filters: spec.widths[index] ?? 0,
         blocks,
         strides: index === 0 ? 1 : 2,
-        shortcut: spec.residual ? 'residual' : 'none',
+        shortcut: spec.shortcut,
         name: `layer${index + 1}`,
       });
     });
+    if (spec.block === 'preact') {
+      // He et al. 2016: the last block's sum is normalized and activated once more before pooling.
+      x = relu(batchNorm(x, { name: 'bn_final' }), { name: 'relu_final' });
+    }
     const logits = dense(globalAvgPool(x, { name: 'avgpool' }), { units: numClasses, name: 'fc' }); // [N, classes]
     return tfl.model({ inputs: images.tensor, outputs: logits.tensor, name });
   });

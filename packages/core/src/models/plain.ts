@@ -83,7 +83,8 @@ export function plain110(options: ResNetOptions = {}): ResNetModel {
 }
 
 /**
- * The seeds' CIFAR ResNet-18 layout without shortcuts.
+ * ResNet-18 with a 3×3 stem for CIFAR-10 ({@link cifarResnet18}) without shortcuts: the other half
+ * of the experiment of removing the shortcuts.
  * @example
  * ```ts
  * const model = cifarPlain18({ seed: 7 });

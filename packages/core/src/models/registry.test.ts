@@ -10,7 +10,7 @@ beforeAll(async () => {
 describe('buildModel', () => {
   test('lists every family in a stable order', () => {
     expect(modelNames.slice(0, 5)).toEqual(['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152']);
-    for (const name of ['resnet20', 'resnet32', 'resnet44', 'resnet56', 'resnet110', 'cifarResnet18', 'plain18', 'plain34', 'plain20', 'plain56', 'plain110', 'cifarPlain18']) {
+    for (const name of ['resnet20', 'resnet32', 'resnet44', 'resnet56', 'resnet110', 'resnet20a', 'resnet32a', 'resnet44a', 'resnet56a', 'resnet110a', 'preactResnet20', 'preactResnet56', 'preactResnet110', 'cifarResnet18', 'plain18', 'plain34', 'plain20', 'plain56', 'plain110', 'cifarPlain18']) {
       expect(modelNames).toContain(name);
     }
   });

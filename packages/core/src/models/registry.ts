@@ -1,10 +1,11 @@
+import { closestName } from '@residual/shapes';
 import { buildResNet } from './build-resnet.js';
 import type { ResNetModel, ResNetOptions } from './resnet-model.js';
 import { resnetSpecs, type ModelName } from './resnet-spec.js';
 
 /**
  * Every registered model name, in a stable order: the ImageNet ResNets, the CIFAR ResNets,
- * the seeds' CIFAR ResNet-18, then the plain twins.
+ * the CIFAR-10 ResNet-18 (3×3 stem), then the plain twins.
  *
  * @example
  * ```ts
@@ -26,19 +27,6 @@ export function isModelName(name: string): name is ModelName {
   return Object.hasOwn(resnetSpecs, name);
 }
 
-function editDistance(left: string, right: string): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= right.length; column++) {
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      current[column] = Math.min((previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1, (previous[column - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[right.length] ?? 0;
-}
-
 /**
  * Builds a registered model by name: how checkpoints and the CLI rebuild a model
  * (`buildModel(config.name, config)`).
@@ -55,7 +43,7 @@ function editDistance(left: string, right: string): number {
  */
 export function buildModel(name: ModelName | (string & {}), options: ResNetOptions = {}): ResNetModel {
   if (!isModelName(name)) {
-    const closest = [...modelNames].sort((a, b) => editDistance(name, a) - editDistance(name, b))[0];
+    const closest = closestName(name, modelNames);
     throw new Error(
       `buildModel: model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}. Did you mean "${closest}"?`,
     );

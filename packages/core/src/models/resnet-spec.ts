@@ -11,8 +11,11 @@ export interface ResNetSpec {
   readonly layers: readonly number[];
   /** filters per stage, e.g. `[64, 128, 256, 512]` */
   readonly widths: readonly number[];
-  /** `false` for the plain twins (no shortcuts) */
-  readonly residual: boolean;
+  /**
+   * The shortcut where a block changes the shape: `'projection'` (option B, torchvision),
+   * `'zero-pad'` (the paper's option A on CIFAR: no parameters), `'none'` for the plain twins
+   */
+  readonly shortcut: 'projection' | 'zero-pad' | 'none';
   readonly defaultNumClasses: number;
   readonly defaultInputShape: readonly [number, number, number];
 }
@@ -40,7 +43,7 @@ function cifarDepth(depth: number): readonly number[] {
   return [n, n, n];
 }
 
-/** The seeds' CIFAR ResNet-18: the ImageNet ResNet-18 stages on a 3×3 stem without max-pool. */
+/** ResNet-18 with a 3×3 stem for CIFAR-10: the ImageNet ResNet-18 stages, no max-pool. */
 const cifarWide = {
   stem: 'cifar',
   stemFilters: 64,
@@ -53,26 +56,38 @@ const cifarWide = {
 
 /** Every registered architecture, by name. */
 export const resnetSpecs = {
-  resnet18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], residual: true },
-  resnet34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], residual: true },
-  resnet50: { ...imagenet, block: 'bottleneck', layers: [3, 4, 6, 3], residual: true },
-  resnet101: { ...imagenet, block: 'bottleneck', layers: [3, 4, 23, 3], residual: true },
-  resnet152: { ...imagenet, block: 'bottleneck', layers: [3, 8, 36, 3], residual: true },
-  resnet20: { ...cifar, layers: cifarDepth(20), residual: true },
-  resnet32: { ...cifar, layers: cifarDepth(32), residual: true },
-  resnet44: { ...cifar, layers: cifarDepth(44), residual: true },
-  resnet56: { ...cifar, layers: cifarDepth(56), residual: true },
-  resnet110: { ...cifar, layers: cifarDepth(110), residual: true },
-  cifarResnet18: { ...cifarWide, residual: true },
-  plain18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], residual: false },
-  plain34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], residual: false },
-  plain20: { ...cifar, layers: cifarDepth(20), residual: false },
-  plain32: { ...cifar, layers: cifarDepth(32), residual: false },
-  plain44: { ...cifar, layers: cifarDepth(44), residual: false },
-  plain56: { ...cifar, layers: cifarDepth(56), residual: false },
-  plain110: { ...cifar, layers: cifarDepth(110), residual: false },
-  cifarPlain18: { ...cifarWide, residual: false },
+  resnet18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], shortcut: 'projection' },
+  resnet34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], shortcut: 'projection' },
+  resnet50: { ...imagenet, block: 'bottleneck', layers: [3, 4, 6, 3], shortcut: 'projection' },
+  resnet101: { ...imagenet, block: 'bottleneck', layers: [3, 4, 23, 3], shortcut: 'projection' },
+  resnet152: { ...imagenet, block: 'bottleneck', layers: [3, 8, 36, 3], shortcut: 'projection' },
+  resnet20: { ...cifar, layers: cifarDepth(20), shortcut: 'projection' },
+  resnet32: { ...cifar, layers: cifarDepth(32), shortcut: 'projection' },
+  resnet44: { ...cifar, layers: cifarDepth(44), shortcut: 'projection' },
+  resnet56: { ...cifar, layers: cifarDepth(56), shortcut: 'projection' },
+  resnet110: { ...cifar, layers: cifarDepth(110), shortcut: 'projection' },
+  resnet20a: { ...cifar, layers: cifarDepth(20), shortcut: 'zero-pad' },
+  resnet32a: { ...cifar, layers: cifarDepth(32), shortcut: 'zero-pad' },
+  resnet44a: { ...cifar, layers: cifarDepth(44), shortcut: 'zero-pad' },
+  resnet56a: { ...cifar, layers: cifarDepth(56), shortcut: 'zero-pad' },
+  resnet110a: { ...cifar, layers: cifarDepth(110), shortcut: 'zero-pad' },
+  preactResnet20: { ...cifar, block: 'preact', layers: cifarDepth(20), shortcut: 'zero-pad' },
+  preactResnet56: { ...cifar, block: 'preact', layers: cifarDepth(56), shortcut: 'zero-pad' },
+  preactResnet110: { ...cifar, block: 'preact', layers: cifarDepth(110), shortcut: 'zero-pad' },
+  cifarResnet18: { ...cifarWide, shortcut: 'projection' },
+  plain18: { ...imagenet, block: 'basic', layers: [2, 2, 2, 2], shortcut: 'none' },
+  plain34: { ...imagenet, block: 'basic', layers: [3, 4, 6, 3], shortcut: 'none' },
+  plain20: { ...cifar, layers: cifarDepth(20), shortcut: 'none' },
+  plain32: { ...cifar, layers: cifarDepth(32), shortcut: 'none' },
+  plain44: { ...cifar, layers: cifarDepth(44), shortcut: 'none' },
+  plain56: { ...cifar, layers: cifarDepth(56), shortcut: 'none' },
+  plain110: { ...cifar, layers: cifarDepth(110), shortcut: 'none' },
+  cifarPlain18: { ...cifarWide, shortcut: 'none' },
 } as const satisfies Record<string, ResNetSpec>;
 
-/** A registered model name: `'resnet18'` … `'resnet152'`, `'resnet20'` … `'resnet110'`, plain twins. */
+/**
+ * A registered model name: `'resnet18'` … `'resnet152'`, `'resnet20'` … `'resnet110'`, their
+ * option-A twins `'resnet20a'` … `'resnet110a'`, the pre-activation `'preactResnet20'`, `'preactResnet56'`,
+ * `'preactResnet110'`, `'cifarResnet18'`, plain twins.
+ */
 export type ModelName = keyof typeof resnetSpecs;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelNames } from '@residual/core';
 import { loadResults } from '../../src/results.js';
-import { paperExperiment, seedsExperiment, smokeRun, subsetRun, trainCommand } from './commands.js';
+import { paperExperiment, shortcutAblation, smokeRun, subsetRun, trainCommand } from './commands.js';
 
 /** The `--name value` options of a `residual train` command (flags without a value map to ''). */
 function options(command: string): Map<string, string> {
@@ -24,7 +24,7 @@ function decisiveOptions(command: string): Record<string, string> {
 
 describe('lesson 6: the ablation commands', () => {
   it('name registered models and the paper recipe', () => {
-    for (const command of [...seedsExperiment, ...paperExperiment, ...smokeRun, ...subsetRun]) {
+    for (const command of [...shortcutAblation, ...paperExperiment, ...smokeRun, ...subsetRun]) {
       const model = /--model (\S+)/.exec(command)?.[1] ?? '';
       expect(modelNames).toContain(model);
       expect(command.startsWith('residual train ')).toBe(true);

@@ -34,7 +34,7 @@ describe('live example ablation-tiny', () => {
     const series = result.charts?.[0]?.series ?? [];
     expect(series.map((line) => line.points.length)).toEqual([ablationConfigs.small.steps, ablationConfigs.small.steps]);
 
-    // the lesson's numbers: this run, the built seeds network, the cited paper figures
+    // the lesson's numbers: this run, the built CIFAR-10 ResNet-18, the cited paper figures
     const values = await numbers(result);
     expect(values['ablation.tiny.plainLoss']).toBe(summary['plainFinalLoss']);
     expect(values['ablation.tiny.residualAccuracy']).toBe(summary['residualTrainAccuracy']);

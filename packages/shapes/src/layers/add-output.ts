@@ -4,6 +4,7 @@ import type { FormatShape } from '../format-shape.js';
 import type { ShapeErrorMessage } from '../shape-error.js';
 import type { Shape } from '../shape.js';
 import type { NumberText } from './option-types.js';
+import type { DropsChannels } from './zero-pad-output.js';
 
 /** True when two dimensions may be equal: either is unknown (`number`), or they are the same literal. */
 type DimsAgree<Left, Right> = number extends Left ? true : number extends Right ? true : [Left] extends [Right] ? true : false;
@@ -38,6 +39,25 @@ export type ProjectionHint<Main extends Shape, Shortcut extends Shape> = Main ex
   : never;
 
 /**
+ * The parameter-free fix for the same add: `zeroPadShortcut, stride 2, 64→128` (the paper's option
+ * A: subsample, then zero channels); `never` when it cannot (channels shrink, or no projection fits).
+ */
+export type ZeroPadHint<Main extends Shape, Shortcut extends Shape> = [ProjectionHint<Main, Shortcut>] extends [never]
+  ? never
+  : Main extends readonly [number, infer MainHeight extends number, number, infer MainChannels]
+    ? Shortcut extends readonly [number, infer ShortcutHeight extends number, number, infer ShortcutChannels]
+      ? DropsChannels<ShortcutChannels, MainChannels> extends true
+        ? never
+        : `zeroPadShortcut, stride ${NumberText<CeilDivide<ShortcutHeight, MainHeight>>}, ${NumberText<ShortcutChannels>}→${NumberText<MainChannels>}`
+      : never
+    : never;
+
+/** The fix of a residual add whose shapes differ: a projection, and the zero-pad where it fits. */
+type AddFix<Main extends Shape, Shortcut extends Shape> = [ProjectionHint<Main, Shortcut>] extends [never]
+  ? 'make both inputs the same shape'
+  : `project the second input with a shortcut conv (${ProjectionHint<Main, Shortcut>}) and batchNorm${[ZeroPadHint<Main, Shortcut>] extends [never] ? '' : `, or zero-pad it (${ZeroPadHint<Main, Shortcut>})`}`;
+
+/**
  * The output shape of `add(main, shortcut)`, or the shape error. Shapes must agree dimension by
  * dimension (an unknown `number` agrees with anything). The run-time twin is `addOutputShape`.
  *
@@ -45,7 +65,7 @@ export type ProjectionHint<Main extends Shape, Shortcut extends Shape> = Main ex
  * ```ts
  * type Sum = AddOutput<[number, 8, 8, 16], [number, 8, 8, 16]>; // [number, 8, 8, 16]
  * type Bad = AddOutput<[number, 16, 16, 128], [number, 32, 32, 64]>;
- * // "shape error: add: inputs must have the same shape, but got [N,16,16,128] and [N,32,32,64] — project the second input with a shortcut conv (1×1 conv, stride 2, 64→128) and batchNorm"
+ * // "shape error: add: inputs must have the same shape, but got [N,16,16,128] and [N,32,32,64] — project the second input with a shortcut conv (1×1 conv, stride 2, 64→128) and batchNorm, or zero-pad it (zeroPadShortcut, stride 2, 64→128)"
  * ```
  */
 export type AddOutput<Main extends Shape, Shortcut extends Shape, Api extends string = 'add'> =
@@ -56,7 +76,5 @@ export type AddOutput<Main extends Shape, Shortcut extends Shape, Api extends st
       : ShapeErrorMessage<
           Api,
           `inputs must have the same shape, but got ${FormatShape<Main>} and ${FormatShape<Shortcut>}`,
-          [ProjectionHint<Main, Shortcut>] extends [never]
-            ? 'make both inputs the same shape'
-            : `project the second input with a shortcut conv (${ProjectionHint<Main, Shortcut>}) and batchNorm`
+          AddFix<Main, Shortcut>
         >;

@@ -21,6 +21,24 @@ export function projectionHint(main: RuntimeShape, shortcut: RuntimeShape): stri
 }
 
 /**
+ * The parameter-free fix for the same add: `zeroPadShortcut, stride 2, 64→128`; empty when the
+ * channels would shrink or no projection fits. Twin of the type `ZeroPadHint`.
+ *
+ * @example
+ * ```ts
+ * zeroPadHint([null, 16, 16, 128], [null, 32, 32, 64]); // "zeroPadShortcut, stride 2, 64→128"
+ * ```
+ */
+export function zeroPadHint(main: RuntimeShape, shortcut: RuntimeShape): string {
+  if (projectionHint(main, shortcut) === '') return '';
+  const [, mainH, , mainC] = main;
+  const [, shortH, , shortC] = shortcut;
+  if (mainH == null || shortH == null) return '';
+  if (mainC != null && shortC != null && shortC > mainC) return '';
+  return `zeroPadShortcut, stride ${Math.ceil(shortH / mainH)}, ${shortC ?? '?'}→${mainC ?? '?'}`;
+}
+
+/**
  * The output shape of an element-wise add; run-time twin of the type `AddOutput`. Both inputs must
  * have the same shape (unknown dimensions match anything).
  *
@@ -40,9 +58,11 @@ export function addOutputShape(main: RuntimeShape, shortcut: RuntimeShape, api =
     main.every((dim, index) => dim == null || shortcut[index] == null || dim === shortcut[index]);
   if (same) return main.map((dim, index) => dim ?? shortcut[index] ?? null);
   const hint = projectionHint(main, shortcut);
+  const zeroPad = zeroPadHint(main, shortcut);
+  const alternative = zeroPad === '' ? '' : `, or zero-pad it (${zeroPad})`;
   const fix = hint === ''
     ? 'make both inputs the same shape'
-    : `project the second input with a shortcut conv (${hint}) and batchNorm`;
+    : `project the second input with a shortcut conv (${hint}) and batchNorm${alternative}`;
   throw new ShapeError(
     shapeErrorMessage(
       api,
