@@ -1,6 +1,7 @@
 // Residual → PyTorch → Residual with Debian's PyTorch: a torchvision ResNet-18 (loaded into
-// torchvision.models.resnet18 itself) and a CIFAR ResNet-20 (loaded into the module file that the
-// export writes), both with load_state_dict(strict=True). PyTorch's logits (NCHW) must equal
+// torchvision.models.resnet18 itself) and the CIFAR ResNet-20 with each kind of shortcut and block
+// the module file that the export writes can build — projections, the paper's zero-pad (option A),
+// pre-activation blocks — all loaded with load_state_dict(strict=True). PyTorch's logits (NCHW) must equal
 // Residual's (NHWC) within 1e-4; then PyTorch trains one step, saves its state_dict as its users
 // do, and Residual's logits of that file must equal PyTorch's within 1e-4.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -52,6 +53,8 @@ interface TorchReport {
 const cases = [
   { name: 'resnet18', images: [2, 224, 224, 3], module: false },
   { name: 'resnet20', images: [4, 32, 32, 3], module: true },
+  { name: 'resnet20a', images: [4, 32, 32, 3], module: true },
+  { name: 'preactResnet20', images: [4, 32, 32, 3], module: true },
 ] as const;
 
 describe.skipIf(skip !== undefined)('Residual → PyTorch → Residual', () => {

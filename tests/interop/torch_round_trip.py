@@ -69,7 +69,8 @@ def main():
     module.write_safetensors(args.out, model.state_dict())
     print(json.dumps({
         "metadataKeys": sorted(metadata),
-        "numBatchesTracked": int(tensors["bn1.num_batches_tracked"]),
+        # Every batch norm's counter as exported (TF.js keeps none; a pre-activation net has no bn1).
+        "numBatchesTracked": max(int(value) for key, value in tensors.items() if key.endswith(".num_batches_tracked")),
         "before": before.tolist(),
         "after": after.tolist(),
     }))

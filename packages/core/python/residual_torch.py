@@ -3,7 +3,9 @@
 Self-contained: it needs only torch. It defines the network that @residual/core built (its
 architecture is the ARCHITECTURE table below, copied from packages/core/src/models/resnet-spec.ts
 at export time) with torchvision's module names (conv1, bn1, layer1.0.conv2, layer2.0.downsample.0,
-fc), so the exported weights load strictly:
+fc), so the exported weights load strictly. Its shortcuts are the spec's: projections (option B),
+the paper's parameter-free zero-pad (option A) or none (the plain twins); its blocks basic,
+bottleneck or pre-activation (He et al. 2016, "Identity Mappings"):
 
     import importlib.util
     spec = importlib.util.spec_from_file_location("exported", "resnet20.py")
@@ -21,9 +23,27 @@ import struct
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 # Replaced by `residual export`: the model's name, its resnet-spec.ts entry, classes and input shape.
 ARCHITECTURE = None
+
+
+class ZeroPadShortcut(nn.Module):
+    """The paper's option A: every stride-th row and column, then zeros for the extra channels.
+
+    No parameters. Residual's ZeroPadShortcut layer: a 1x1 average pool with the stride, which keeps
+    the same positions, then the zeros after the input's channels.
+    """
+
+    def __init__(self, planes, stride):
+        super().__init__()
+        self.planes = planes
+        self.stride = stride
+
+    def forward(self, x):
+        x = x[:, :, ::self.stride, ::self.stride]  # [N, C, H/S, W/S]
+        return F.pad(x, (0, 0, 0, 0, 0, self.planes - x.shape[1]))  # [N, planes, H/S, W/S]
 
 
 class BasicBlock(nn.Module):
@@ -75,37 +95,84 @@ class Bottleneck(nn.Module):
         return self.relu(out)
 
 
+class PreActBlock(nn.Module):
+    """The full pre-activation block (He et al. 2016): BN, ReLU, 3x3 conv, BN, ReLU, 3x3 conv, plus
+    the shortcut, and no ReLU after the add. A shortcut that changes the shape reads the
+    pre-activated input, an identity shortcut the input itself."""
+
+    expansion = 1
+
+    def __init__(self, inplanes, planes, stride=1, downsample=None, residual=True):
+        super().__init__()
+        self.bn1 = nn.BatchNorm2d(inplanes)
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.relu = nn.ReLU()
+        self.downsample = downsample
+        self.residual = residual
+
+    def forward(self, x):
+        pre = self.relu(self.bn1(x))  # [N, C, H, W]
+        out = self.conv2(self.relu(self.bn2(self.conv1(pre))))  # [N, planes, H/S, W/S]
+        if not self.residual:
+            return out
+        return out + (x if self.downsample is None else self.downsample(pre))
+
+
+BLOCKS = {"basic": BasicBlock, "bottleneck": Bottleneck, "preact": PreActBlock}
+
+
 class ResNet(nn.Module):
     """torchvision's ResNet with Residual's choices as data: stem, widths, stages, shortcuts."""
 
     def __init__(self, architecture):
         super().__init__()
         spec = architecture["spec"]
-        block = BasicBlock if spec["block"] == "basic" else Bottleneck
+        if spec["block"] not in BLOCKS or spec["shortcut"] not in ("projection", "zero-pad", "none"):
+            raise ValueError(
+                f"ARCHITECTURE's spec must have a block in {sorted(BLOCKS)} and a shortcut 'projection', 'zero-pad' or "
+                f"'none', but got {spec['block']!r} and {spec['shortcut']!r}. Export it again with this @residual/core."
+            )
+        block = BLOCKS[spec["block"]]
+        self.preact = spec["block"] == "preact"
         channels = architecture["inputShape"][2]
         self.inplanes = spec["stemFilters"]
         if spec["stem"] == "imagenet":
             self.conv1 = nn.Conv2d(channels, self.inplanes, 7, 2, 3, bias=False)
         else:
             self.conv1 = nn.Conv2d(channels, self.inplanes, 3, 1, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(self.inplanes)
-        self.relu = nn.ReLU(inplace=True)
+        # A pre-activation network's stem is the conv alone: its first block normalizes and activates.
+        self.bn1 = nn.Identity() if self.preact else nn.BatchNorm2d(self.inplanes)
+        self.relu = nn.Identity() if self.preact else nn.ReLU(inplace=True)
         self.maxpool = nn.MaxPool2d(3, 2, 1) if spec["stem"] == "imagenet" else nn.Identity()
         self.stages = len(spec["layers"])
         for index, (blocks, width) in enumerate(zip(spec["layers"], spec["widths"])):
-            layer = self._make_layer(block, width, blocks, 1 if index == 0 else 2, spec["residual"])
+            layer = self._make_layer(block, width, blocks, 1 if index == 0 else 2, spec["shortcut"])
             self.add_module(f"layer{index + 1}", layer)
+        if self.preact:
+            # He et al. 2016: the last block's sum is normalized and activated once more before pooling.
+            self.bn_final = nn.BatchNorm2d(self.inplanes)
+            self.relu_final = nn.ReLU()
         self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
         self.fc = nn.Linear(self.inplanes, architecture["numClasses"])
 
-    def _make_layer(self, block, planes, blocks, stride, residual):
-        # The one place that decides the projection shortcut, as Residual's makeStage.
+    def _make_layer(self, block, planes, blocks, stride, shortcut):
+        # The one place that decides the shortcut, as Residual's makeStage: a block that changes the
+        # shape gets the spec's projection (1x1 conv, then BN except in pre-activation blocks) or
+        # zero-pad; the others keep the identity; 'none' is the plain twin.
+        residual = shortcut != "none"
         downsample = None
         if residual and (stride != 1 or self.inplanes != planes * block.expansion):
-            downsample = nn.Sequential(
-                nn.Conv2d(self.inplanes, planes * block.expansion, 1, stride, bias=False),
-                nn.BatchNorm2d(planes * block.expansion),
-            )
+            if shortcut == "zero-pad":
+                downsample = ZeroPadShortcut(planes * block.expansion, stride)
+            elif block is PreActBlock:
+                downsample = nn.Sequential(nn.Conv2d(self.inplanes, planes * block.expansion, 1, stride, bias=False))
+            else:
+                downsample = nn.Sequential(
+                    nn.Conv2d(self.inplanes, planes * block.expansion, 1, stride, bias=False),
+                    nn.BatchNorm2d(planes * block.expansion),
+                )
         layers = [block(self.inplanes, planes, stride, downsample, residual)]
         self.inplanes = planes * block.expansion
         for _ in range(1, blocks):
@@ -116,6 +183,8 @@ class ResNet(nn.Module):
         x = self.maxpool(self.relu(self.bn1(self.conv1(x))))  # [N, C, H, W]
         for index in range(self.stages):
             x = getattr(self, f"layer{index + 1}")(x)
+        if self.preact:
+            x = self.relu_final(self.bn_final(x))  # [N, C, H, W]
         x = torch.flatten(self.avgpool(x), 1)  # [N, C]
         return self.fc(x)  # [N, classes]
 
