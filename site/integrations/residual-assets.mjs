@@ -1,7 +1,8 @@
 // @ts-check
 // Copies what the site serves but does not build: the TF.js wasm binaries (served from the site
-// itself, never a CDN) and the typedoc API reference of the three packages (under /api/); then
-// indexes the lessons for search with Pagefind (under /pagefind/, one index per language).
+// itself, never a CDN), the real CIFAR-10 sample the lab trains on (under /data/cifar10-sample/)
+// and the typedoc API reference of the three packages (under /api/); then indexes the lessons for
+// search with Pagefind (under /pagefind/, one index per language).
 import { cpSync, createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -14,6 +15,14 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 export function wasmDir() {
   return join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
 }
+
+/** The folder holding the CIFAR-10 sample's files (`@residual/cifar10-sample`). */
+export function sampleDir() {
+  return join(dirname(require.resolve('@residual/cifar10-sample/package.json')), 'data');
+}
+
+/** The sample's files the lab fetches, served under /data/cifar10-sample/. */
+export const sampleFiles = ['data_batch_1.bin', 'test_batch.bin', 'batches.meta.txt'];
 
 /** Typedoc output folders by the name they get under /api/. */
 export const apiDocs = {
@@ -56,6 +65,8 @@ export function residualAssets() {
         const wasm = readdirSync(wasmDir()).filter((name) => name.endsWith('.wasm'));
         for (const name of wasm) cpSync(join(wasmDir(), name), join(out, 'tfjs-wasm', name));
         logger.info(`copied ${wasm.length} tfjs wasm files to tfjs-wasm/`);
+        for (const name of sampleFiles) cpSync(join(sampleDir(), name), join(out, 'data', 'cifar10-sample', name));
+        logger.info(`copied the CIFAR-10 sample (${sampleFiles.length} files) to data/cifar10-sample/`);
         for (const [name, folder] of Object.entries(apiDocs)) {
           if (!existsSync(join(folder, 'index.html'))) {
             if (process.env.RESIDUAL_SITE_ALLOW_MISSING_API === '1') {
@@ -75,13 +86,15 @@ export function residualAssets() {
       'astro:server:setup': ({ server }) => {
         // The dev server serves the same files straight from their sources.
         server.middlewares.use((req, res, next) => {
-          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/(tfjs-wasm|api|pagefind)\//, '/$1/');
+          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/(tfjs-wasm|api|pagefind|data)\//, '/$1/');
           const wasm = /^\/tfjs-wasm\/([\w.-]+\.wasm)$/.exec(path);
+          const sample = /^\/data\/cifar10-sample\/([\w.-]+)$/.exec(path);
           const api = /^\/api\/(shapes|core|lessons)\/(.*)$/.exec(path);
           // Search in dev uses the index of the last build (site/dist/pagefind), when there is one.
           const search = /^\/pagefind\/([\w.-]+(?:\/[\w.-]+)*)$/.exec(path);
           let file;
           if (wasm?.[1]) file = join(wasmDir(), wasm[1]);
+          else if (sample?.[1] && sampleFiles.includes(sample[1])) file = join(sampleDir(), sample[1]);
           else if (search?.[1] && !search[1].includes('..')) file = join(repo, 'site/dist/pagefind', search[1]);
           else if (api?.[1] && api[1] in apiDocs) {
             const root = apiDocs[/** @type {keyof typeof apiDocs} */ (api[1])];

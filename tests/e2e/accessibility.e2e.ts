@@ -29,8 +29,8 @@ interface Finding {
 
 const pages = [
   ...['/', '/en/', '/zh-cn/', '/en/guide/', '/zh-cn/guide/', '/en/search/', '/zh-cn/search/', '/api/', '/en/no-such-page/'].map((path) => ({ path, width: 1280 })),
-  ...lessonPages().map(({ path }) => ({ path, width: 1280 })),
-  ...['/zh-cn/', '/zh-cn/search/', ...lessonPages().map(({ path }) => path)].map((path) => ({ path, width: 390 })),
+  ...[...lessonPages().map(({ path }) => path), '/en/lab/', '/zh-cn/lab/'].map((path) => ({ path, width: 1280 })),
+  ...['/zh-cn/', '/zh-cn/search/', ...lessonPages().map(({ path }) => path), '/en/lab/'].map((path) => ({ path, width: 390 })),
 ];
 
 test.each(pages)('$path at $width px: no serious or critical accessibility violation (axe-core)', async ({ path, width }) => {

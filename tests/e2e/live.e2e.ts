@@ -12,9 +12,11 @@ import { artifacts, livePages, liveRegistry, siteDist } from './site-map.js';
 // float32 on different backends (and SwiftShader's shader arithmetic) drifts a little over a run.
 const tolerance: Tolerance = { relative: 2e-3, absolute: 1e-5 };
 const pages = await livePages();
+/** Every live example on its page in both languages (the Chinese page shows the same examples). */
+const bothLanguages = pages.flatMap((page) => [page, { ...page, path: page.path.replace(/^\/en\//, '/zh-cn/') }]);
 const registry = await liveRegistry();
 const node = new Map<string, LiveResult>();
-const timings: Array<{ id: string; backend: string; ms: number }> = [];
+const timings: Array<{ id: string; backend: string; ms: number; path?: string }> = [];
 let site: StaticSite;
 
 beforeAll(async () => {
@@ -48,11 +50,42 @@ async function runOnPage(page: Page, id: string) {
     summary,
     measured,
     backend: await output.getAttribute('data-backend'),
+    how: await output.getAttribute('data-backend-how'),
+    why: await page.locator(`[data-live="${id}"] [data-backend-why]`).innerText(),
     progress: await output.getAttribute('data-progress'),
     ms: Number(await output.getAttribute('data-ms')),
     tensors: Number(await output.getAttribute('data-tensors')),
   };
 }
+
+describe('every live example on every lesson page, both languages, backend chosen automatically (WebGPU’s software adapter present)', () => {
+  let chromium: LaunchedBrowser;
+  beforeAll(async () => {
+    chromium = await launchChromium({ webgpu: true });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  test.each(bothLanguages)('$path: $id runs to done, never on the fallback adapter, and matches Node', async ({ id, path }) => {
+    const page = await chromium.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const errors = collectErrors(page);
+    const response = await page.goto(`${site.url}${path}?size=small`);
+    expect(response?.status()).toBe(200);
+    const run = await runOnPage(page, id);
+    expect(run.error, `${id} on ${path}`).toBeNull();
+    expect(run.status).toBe('done');
+    // SwiftShader's WebGPU adapter is offered here, and must not be chosen by itself.
+    expect(run.backend, `${id} on ${path}: chose ${run.backend}`).not.toBe('webgpu');
+    expect(['first', 'probe']).toContain(run.how);
+    expect(run.why, 'the panel says why WebGPU was not used').toMatch(path.startsWith('/zh-cn/') ? /软件回退/ : /software fallback/);
+    timings.push({ id, backend: run.backend ?? '', ms: run.ms, path });
+    expect(compareSummary(run.summary, node.get(id)?.summary ?? {}, tolerance), `${id}: browser (${run.backend}) vs Node (cpu)`).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
 
 describe.each([
   { backend: 'webgl', webgpu: false, twice: true },
@@ -76,6 +109,7 @@ describe.each([
     expect(first.error, `${id} on ${backend}`).toBeNull();
     expect(first.status).toBe('done');
     expect(first.backend).toBe(backend);
+    expect(first.how, 'a backend named in the URL is forced, a software adapter included').toBe('forced');
     expect(first.progress, `${id} streams progress`).toMatch(/^\d+\/\d+$/);
     timings.push({ id, backend, ms: first.ms });
     const expected = node.get(id)?.summary ?? {};
@@ -112,6 +146,54 @@ test('the stop button stops a run and says so', async () => {
     await expect(output.getAttribute('data-status')).resolves.toBe('error');
     await expect(output.locator('.live-status').textContent()).resolves.toBe('Stopped before the end.');
     await expect(section.locator('[data-run]').isEnabled()).resolves.toBe(true);
+  } finally {
+    await chromium.close();
+  }
+});
+
+test('knobs: values come from the URL, reach the example, invalid ones are reported, reset restores the lesson', async () => {
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.context.newPage();
+    const errors = collectErrors(page);
+    const path = pages.find((entry) => entry.id === 'grad-norms')?.path;
+    expect(path, 'lesson 2 shows grad-norms').toBeDefined();
+    await page.goto(`${site.url}${path}?backend=wasm&size=small&grad-norms.blocks=3&grad-norms.channels=99`);
+    const section = page.locator('[data-live="grad-norms"]');
+    await expect(section.locator('[data-knob="blocks"]').inputValue()).resolves.toBe('3');
+    // 99 channels is out of range: said under the knobs, the lesson's value used instead
+    await expect(section.locator('[data-settings-error]').innerText()).resolves.toContain('channels = "99"');
+    await expect(section.locator('[data-knob="channels"]').inputValue()).resolves.toBe('8');
+    const run = await runOnPage(page, 'grad-norms');
+    expect(run.status).toBe('done');
+    const expected = (await runLiveExample(findLiveExample(registry, 'grad-norms'), { size: 'small', settings: { blocks: 3 } })).result.summary;
+    expect(compareSummary(run.summary, expected, tolerance)).toEqual([]);
+    // change a knob with the keyboard: the URL follows; reset drops every change
+    await section.locator('[data-knob="batch"]').fill('4');
+    await section.locator('[data-knob="batch"]').press('Tab');
+    expect(new URL(page.url()).searchParams.get('grad-norms.batch')).toBe('4');
+    await section.locator('[data-reset]').click();
+    expect(new URL(page.url()).searchParams.has('grad-norms.blocks')).toBe(false);
+    expect(new URL(page.url()).searchParams.has('grad-norms.batch')).toBe(false);
+    await expect(section.locator('[data-knob="blocks"]').inputValue()).resolves.toBe('8');
+    expect(errors).toEqual([]);
+  } finally {
+    await chromium.close();
+  }
+});
+
+test('the backend picker is remembered for the whole site and forces that backend', async () => {
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.context.newPage();
+    const [first, second] = pages;
+    expect(second, 'two lessons with live examples').toBeDefined();
+    await page.goto(`${site.url}${first?.path}?size=small`);
+    await page.locator(`[data-live="${first?.id}"] [data-backend-picker]`).selectOption('cpu');
+    await page.goto(`${site.url}${second?.path}?size=small`);
+    await expect(page.locator(`[data-live="${second?.id}"] [data-backend-picker]`).inputValue()).resolves.toBe('cpu');
+    const run = await runOnPage(page, second?.id ?? '');
+    expect([run.status, run.backend, run.how]).toEqual(['done', 'cpu', 'forced']);
   } finally {
     await chromium.close();
   }

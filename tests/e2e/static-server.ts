@@ -16,13 +16,17 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The two headers the README asks every host of the site to send: a cross-origin isolated page, so wasm runs on every core. */
+const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
 export interface StaticSite {
   url: string;
   close(): Promise<void>;
 }
 
 /**
- * Serve a built static site from `root` on 127.0.0.1 (a free port), as a static host would.
+ * Serve a built static site from `root` on 127.0.0.1 (a free port), as a static host would, with
+ * the cross-origin isolation headers the README asks hosts to send.
  *
  * @example
  * const site = await serveStatic('site/dist');
@@ -49,12 +53,12 @@ export async function serveStatic(root: string): Promise<StaticSite> {
       // As static hosts do: the site's own 404 page, with the 404 status.
       const notFound = join(base, '404.html');
       if (existsSync(notFound)) {
-        res.writeHead(404, { 'content-type': types['.html'] });
+        res.writeHead(404, { ...isolation, 'content-type': types['.html'] });
         createReadStream(notFound).pipe(res);
       } else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...isolation, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

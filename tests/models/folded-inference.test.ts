@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import fc from 'fast-check';
-import { basicBlock, bottleneck, inferenceModel, input, plainBlock, preactBlock, withSeed, type Sym } from '@residual/core';
+import { basicBlock, bottleneck, inferenceModel, input, isBatchNormLayer, plainBlock, preactBlock, withSeed, type Sym } from '@residual/core';
 import { beforeAll, describe, expect, test } from 'vitest';
 // The core unit tests' fixture: every batch norm gets its own γ, β and running statistics.
 import { randomizeBatchNorms } from '../../packages/core/src/inference/__fixtures__/randomize-batch-norms.js';
@@ -64,7 +64,7 @@ describe('inference with batch norms folded into their convolutions', () => {
         const error = tf.tidy(() => tf.div(tf.max(tf.abs(tf.sub(got, expected))), tf.add(tf.max(tf.abs(expected)), 1e-6)).dataSync()[0] ?? Infinity);
         // Every batch norm right after a convolution folds (a pre-activation block's bn1 reads no conv).
         const afterConv = (layer: tfl.layers.Layer) => layer.inboundNodes[0]?.inboundLayers[0]?.getClassName() === 'Conv2D';
-        const batchNorms = model.layers.filter((layer) => layer.getClassName() === 'BatchNormalization' && afterConv(layer)).length;
+        const batchNorms = model.layers.filter((layer) => isBatchNormLayer(layer) && afterConv(layer)).length;
         expect(inference.fusions.filter((fusion) => fusion.batchNorm !== null)).toHaveLength(batchNorms);
         tf.dispose([x, got, expected]);
         inference.dispose();

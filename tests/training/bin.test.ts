@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './cli-process.js';
+import { repoRoot, residualBin } from './cli-process.js';
 
-const bin = resolve(repoRoot, 'packages/core/bin/residual.js');
-const residual = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+// From the sources, as startCli runs it (a build of dist/ may be under way while tests run).
+const residual = (...args: string[]) =>
+  spawnSync(process.execPath, [residualBin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, RESIDUAL_FROM_SOURCE: '1' } });
 
 describe('the residual bin (from a fresh clone: sources through tsx when dist/ is missing)', () => {
   it('runs a command', () => {

@@ -2,12 +2,12 @@
 // The `residual` command. It runs the built CLI (dist/cli/entry.js) when the package has been built
 // (`npm run build`, or an installed release) and the build is not older than src/. In a fresh clone
 // without dist/ — or when src/ has changed since the last build — it runs the TypeScript sources
-// through tsx (a dev dependency of the repository) in a child Node process with the
-// "@residual/source" export condition. RESIDUAL_FROM_SOURCE=1 forces the sources.
-import { spawn } from 'node:child_process';
+// through tsx (a dev dependency of the repository), in this same process: tsx's loader and the
+// "@residual/source" export condition are registered as module hooks, then the sources are imported.
+// One command is one process, so a signal sent to it (Ctrl-C, kill -9) stops the training with it.
+// RESIDUAL_FROM_SOURCE=1 forces the sources.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { constants } from 'node:os';
+import { register } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,9 +26,10 @@ function newestSource(dir) {
   return newest;
 }
 
-function findTsx() {
+/** tsx's module-hook API, or undefined where tsx is not installed (a release). */
+function findTsxApi() {
   try {
-    return createRequire(import.meta.url).resolve('tsx');
+    return import.meta.resolve('tsx/esm/api');
   } catch {
     return undefined;
   }
@@ -36,21 +37,24 @@ function findTsx() {
 
 const hasBuild = existsSync(built);
 const stale = hasBuild && newestSource(sourceDir) > statSync(built).mtimeMs;
-const tsx = process.env.RESIDUAL_FROM_SOURCE === '1' || !hasBuild || stale ? findTsx() : undefined;
+const wantSource = process.env.RESIDUAL_FROM_SOURCE === '1' || !hasBuild || stale;
+const tsxApi = wantSource && typeof register === 'function' ? findTsxApi() : undefined;
 
-if (tsx === undefined) {
+if (tsxApi === undefined) {
   if (!hasBuild) {
-    process.stderr.write('error: residual is not built and tsx is missing: run `npm install` and `npm run build` in the repository first.\n');
+    const why =
+      typeof register === 'function'
+        ? 'tsx is missing: run `npm install` and `npm run build` in the repository first'
+        : `Node.js must be 20.6 or newer to run the sources, but got ${process.version}: upgrade Node.js, or run \`npm run build\` first`;
+    process.stderr.write(`error: residual is not built and ${why}.\n`);
     process.exit(1);
   }
-  if (stale) process.stderr.write('note: dist/ is older than src/ and tsx is missing; running the old build (run `npm run build`).\n');
+  if (wantSource) process.stderr.write('note: dist/ is older than src/ and the sources cannot run here; running the old build (run `npm run build`).\n');
   await import(pathToFileURL(built).href);
 } else {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@residual/source', '--import', pathToFileURL(tsx).href, source, ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+  const { register: registerTsx } = await import(tsxApi);
+  registerTsx();
+  // Registered after tsx, so it runs first: every import resolves with the source condition.
+  register('./source-condition.mjs', import.meta.url);
+  await import(pathToFileURL(source).href);
 }

@@ -4,7 +4,8 @@ export { Sym, type ShapeOf } from './layers/sym.js';
 export { withSeed, withNamePrefix } from './layers/scope.js';
 export { input } from './layers/input.js';
 export { conv2d, type Conv2dOptions } from './layers/conv2d.js';
-export { batchNorm, type BatchNormOptions } from './layers/batch-norm.js';
+export { batchNorm, isBatchNormLayer, ResidualBatchNormalization, type BatchNormOptions } from './layers/batch-norm.js';
+export { layerWeight, findLayerWeight } from './layers/layer-weight.js';
 export { relu } from './layers/relu.js';
 export { add } from './layers/add.js';
 export { maxPool2d, avgPool2d, type Pool2dOptions } from './layers/pool2d.js';
@@ -18,12 +19,49 @@ export { basicBlock, basicBlockExpansion } from './blocks/basic-block.js';
 export { bottleneck, bottleneckExpansion } from './blocks/bottleneck.js';
 export { plainBlock } from './blocks/plain-block.js';
 export { preactBlock, preactBlockExpansion } from './blocks/preact-block.js';
-export { makeStage, blockExpansion, type BlockKind, type StageSpec } from './models/make-stage.js';
-export { resnetSpecs, type ModelName, type ResNetSpec } from './models/resnet-spec.js';
+export {
+  makeStage,
+  blockExpansion,
+  resnetSpecs,
+  type BlockKind,
+  type StageSpec,
+  type StageOutput,
+  type ResNetSpec,
+  type ModelName,
+  type ModelInput,
+  type ModelOutput,
+  type BuiltModel,
+} from './models/resnet.js';
 export type { ResNetModel, ResNetConfig, ResNetOptions, ImageSize } from './models/resnet-model.js';
-export { resnet18, resnet34, resnet50, resnet101, resnet152 } from './models/resnet.js';
-export { resnet20, resnet32, resnet44, resnet56, resnet110, resnet20a, resnet32a, resnet44a, resnet56a, resnet110a, preactResnet20, preactResnet56, preactResnet110, cifarResnet18 } from './models/cifar-resnet.js';
-export { plain18, plain34, plain20, plain32, plain44, plain56, plain110, cifarPlain18 } from './models/plain.js';
+export {
+  resnet18,
+  resnet34,
+  resnet50,
+  resnet101,
+  resnet152,
+  resnet20,
+  resnet32,
+  resnet44,
+  resnet56,
+  resnet110,
+  resnet20a,
+  resnet32a,
+  resnet44a,
+  resnet56a,
+  resnet110a,
+  preactResnet20,
+  preactResnet56,
+  preactResnet110,
+  cifarResnet18,
+  plain18,
+  plain34,
+  plain20,
+  plain32,
+  plain44,
+  plain56,
+  plain110,
+  cifarPlain18,
+} from './models/builders.js';
 export { modelNames, buildModel, isModelName } from './models/registry.js';
 export { countParams, type ParamCounts } from './analysis/count-params.js';
 export { countMacs } from './analysis/count-macs.js';

@@ -1,13 +1,16 @@
 // Browser-safe runtime: backend selection, gradient kernels, data decoding and augmentation,
 // optimisers, schedules, the training loop, checkpoint encoding, benchmarks.
-export { describeBackendChoice, type BackendChoice, type BackendSkip } from './backend/backend-choice.js';
 export {
-  browserBackendOrder,
-  selectBackend,
-  selectBrowserBackend,
-  type BrowserBackendName,
-  type SelectBrowserBackendOptions,
-} from './backend/select-browser-backend.js';
+  describeBackendChoice,
+  type BackendChoice,
+  type BackendChoiceKind,
+  type BackendSkip,
+  type BackendSkipCode,
+  type BackendTiming,
+} from './backend/backend-choice.js';
+export { browserBackendOrder, type BrowserBackendName } from './backend/browser-backend-order.js';
+export { selectBrowserBackend, type SelectBrowserBackendOptions } from './backend/select-browser-backend.js';
+export { isFallbackAdapter, isSoftwareRenderer, type AdapterFacts } from './backend/software-renderer.js';
 export {
   registerTrainingKernels,
   unregisterTrainingKernels,
@@ -64,6 +67,7 @@ export { residualConv2d, residualConv2dKernelName, type ResidualConv2dArgs } fro
 export { benchmark, type BenchmarkOptions, type BenchmarkResult } from './train/benchmark.js';
 export { computingKernels, formatKernelTimes, kernelTimes, type KernelTime, type ProfiledKernel } from './train/kernel-times.js';
 export { renderCurvesSvg } from './train/curves-svg.js';
+export { renderLineChartSvg, niceTicks, chartPalette, type SvgChart, type SvgSeries, type SvgChartOptions } from './charts/line-chart-svg.js';
 export { formatProgress, formatDuration } from './train/format-progress.js';
 // Checkpoint format (bytes; writing files is in @residual/core/node)
 export {

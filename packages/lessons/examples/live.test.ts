@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { liveExampleList } from '../src/live-registry.js';
+import { knobDefault, parseKnobValue } from '../src/live-settings.js';
+import { loadUiStrings } from '../src/ui-strings.js';
 import { liveExamples } from './live.js';
 
 describe('the live example registry', () => {
@@ -24,5 +26,16 @@ describe('the live example registry', () => {
     };
     visit(fileURLToPath(new URL('./live.ts', import.meta.url)));
     expect(seen.size).toBeGreaterThan(5);
+  });
+
+  it('every knob has a default within its range, a label in both languages, and labelled options', () => {
+    const ui = [loadUiStrings('en'), loadUiStrings('zh-cn')];
+    for (const example of liveExampleList(liveExamples)) {
+      for (const knob of example.knobs ?? []) {
+        for (const size of ['small', 'full'] as const) expect(parseKnobValue(knob, String(knobDefault(knob, size))), `${example.id}.${knob.key}`).toEqual(knobDefault(knob, size));
+        const labels = [knob.key, ...(knob.kind === 'choice' ? knob.options.map(String) : [])];
+        for (const strings of ui) for (const label of labels) expect(strings.strings[`live.text.${label}`], `live.text.${label} in ui/${strings.locale}.json`).toBeDefined();
+      }
+    }
   });
 });

@@ -5,7 +5,22 @@
  *
  * @packageDocumentation
  */
-export type { LiveSize, LiveProgress, LiveContext, LiveSeries, LiveChart, LiveResult, LiveExample } from './live-types.js';
+export type {
+  LiveSize,
+  LiveProgress,
+  LiveContext,
+  LiveSeries,
+  LiveChart,
+  LiveResult,
+  LiveExample,
+  LiveKnob,
+  LiveNumberKnob,
+  LiveChoiceKnob,
+  LiveToggleKnob,
+  LiveSettings,
+  LiveSettingValue,
+} from './live-types.js';
+export { knobDefault, parseKnobValue, resolveLiveSettings, numberSetting } from './live-settings.js';
 export { liveExampleList, findLiveExample, type LiveRegistry } from './live-registry.js';
 export { runLiveExample, type RunLiveOptions, type LiveRun } from './live-runner.js';
 export type { LocalizedText, DataTableValue, LessonValue, LessonNumbers, CapturedDiagnostic, CompilerErrorCapture, ExampleText, LessonData } from './lesson-data-types.js';

@@ -20,12 +20,24 @@ test('finding an unknown id names the registered ones', () => {
 
 test('runLiveExample measures time and counts leaked tensors', async () => {
   await useCpuBackend();
-  const leaky: LiveExample = { id: 'leaky', run: async ({ onProgress }) => (tf.ones([2]), onProgress({ step: 1, total: 1 }), { summary: { ok: 1 } }) };
+  const pause = 40; // ms the example takes at least
+  const leaky: LiveExample = {
+    id: 'leaky',
+    run: async ({ onProgress }) => {
+      tf.ones([2]); // never disposed
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      onProgress({ step: 1, total: 1 });
+      return { summary: { ok: 1 } };
+    },
+  };
   const steps: number[] = [];
+  const started = performance.now();
   const run = await runLiveExample(leaky, { size: 'small', onProgress: ({ step }) => steps.push(step) });
+  const outside = performance.now() - started;
   expect(run.result.summary).toEqual({ ok: 1 });
   expect(run.backend).toBe('cpu');
   expect(run.tensors.after - run.tensors.before).toBe(1);
   expect(steps).toEqual([1]);
-  expect(run.ms).toBeGreaterThanOrEqual(0);
+  expect(run.ms).toBeGreaterThanOrEqual(pause - 2); // the run's own time (timers may fire a millisecond early)…
+  expect(run.ms).toBeLessThanOrEqual(outside); // … and no more than the call took
 });

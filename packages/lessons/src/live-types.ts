@@ -13,9 +13,60 @@ export interface LiveProgress {
   message?: string;
 }
 
+/** A setting's value: a number, one of a choice's options, or on/off. */
+export type LiveSettingValue = number | string | boolean;
+
+/** The value of every knob of an example, by key. */
+export type LiveSettings = Readonly<Record<string, LiveSettingValue>>;
+
+/** What every knob declares: its key (the page labels it with `live.text.<key>` from the UI files). */
+interface KnobBase {
+  /** The setting's name in `ctx.settings` and in the page's URL (`?<id>.<key>=…`). */
+  readonly key: string;
+}
+
+/**
+ * A number the reader can change: `integer` or `number`, from `min` to `max` in steps of `step`
+ * (default 1 for integers). `scale: 'log'` for rates spread over decades (a learning rate).
+ */
+export interface LiveNumberKnob extends KnobBase {
+  readonly kind: 'integer' | 'number';
+  readonly min: number;
+  readonly max: number;
+  readonly step?: number;
+  readonly scale?: 'linear' | 'log';
+  /** The value the lesson's text is computed with (the first Run shows the text's numbers). */
+  readonly default: number;
+  /** The value for `size: 'small'` runs (CI), when it must differ from `default`. */
+  readonly small?: number;
+}
+
+/** One of a few values (strings or numbers); each option is labelled with `live.text.<option>`. */
+export interface LiveChoiceKnob extends KnobBase {
+  readonly kind: 'choice';
+  readonly options: readonly (string | number)[];
+  readonly default: string | number;
+  readonly small?: string | number;
+}
+
+/** On or off. */
+export interface LiveToggleKnob extends KnobBase {
+  readonly kind: 'toggle';
+  readonly default: boolean;
+  readonly small?: boolean;
+}
+
+/** A setting of a live example that the page shows as a labelled control. */
+export type LiveKnob = LiveNumberKnob | LiveChoiceKnob | LiveToggleKnob;
+
 /** What a live example receives; the TF.js backend is already chosen by the caller. */
 export interface LiveContext {
   size: LiveSize;
+  /**
+   * The value of each of the example's knobs: its `default` (its `small` value in small runs)
+   * unless the reader changed it. Always complete and within the knobs' ranges.
+   */
+  settings: LiveSettings;
   /** Aborted when the reader presses stop; examples check it between steps. */
   signal: AbortSignal;
   onProgress(progress: LiveProgress): void;
@@ -57,5 +108,11 @@ export interface LiveResult {
  */
 export interface LiveExample {
   id: string;
+  /**
+   * The few settings worth changing (depth, width, steps, learning rate…), in the order the page
+   * shows them. Their defaults are the configuration the lesson's text quotes: the lesson's
+   * `numbers()` runs the example with them, so the reader's first Run shows the text's numbers.
+   */
+  knobs?: readonly LiveKnob[];
   run(ctx: LiveContext): Promise<LiveResult>;
 }

@@ -2,7 +2,7 @@
 // functional API of @residual/core, so every intermediate shape is a literal the compiler checks.
 
 /** Which fixture to write. */
-export type FixtureKind = 'baseline' | 'resnet152' | 'resnet152-broken';
+export type FixtureKind = 'baseline' | 'resnet152' | 'resnet152-broken' | 'resnet152-builder';
 
 const stages = [
   { filters: 64, blocks: 3, strides: 1 },
@@ -22,9 +22,22 @@ const header = [
 /**
  * The source of one fixture. `baseline` only imports the API (the cost of loading the types);
  * `resnet152` builds ResNet-152 at 224×224 and asserts the final shapes; `resnet152-broken`
- * drops the projection of the first block of stage 3, which must give exactly one error.
+ * drops the projection of the first block of stage 3, which must give exactly one error;
+ * `resnet152-builder` calls the library's own `resnet152()` and asserts the shapes its type computed.
  */
 export function resnetSource(kind: FixtureKind): string {
+  if (kind === 'resnet152-builder') {
+    const imports = "import { resnet152, type ShapeOf } from '@residual/core';";
+    return [
+      header[0],
+      imports,
+      ...header.slice(2),
+      'const model = resnet152(); // typed through stem, stages and head',
+      'export const input: Equals<ShapeOf<typeof model.input>, [number, 224, 224, 3]> = true;',
+      'export const output: Equals<ShapeOf<typeof model.output>, [number, 1000]> = true;',
+      '',
+    ].join('\n');
+  }
   if (kind === 'baseline') {
     const imports = "import { input, type ShapeOf } from '@residual/core';";
     return [header[0], imports, ...header.slice(2), 'export const x = input([224, 224, 3]);', 'export const shape: Equals<ShapeOf<typeof x>, [number, 224, 224, 3]> = true;', ''].join('\n');

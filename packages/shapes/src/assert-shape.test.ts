@@ -21,3 +21,8 @@ describe('assertShape', () => {
     );
   });
 });
+
+test('shapes of different ranks never match (found by mutation testing)', () => {
+  expect(shapesMatch([null, 32], [null, 32, 1])).toBe(false);
+  expect(shapesMatch([null, 32, 1], [null, 32])).toBe(false);
+});

@@ -15,3 +15,12 @@ test('closestName picks the fewest edits, the first of equals', () => {
 test('closestName needs at least one candidate', () => {
   expect(() => closestName('x', [])).toThrow('closestName: candidates must hold at least one name, but got none. Pass the valid names.');
 });
+
+test('every character counts, the last ones too, and ties go to the first (found by mutation testing)', () => {
+  expect(closestName('abcd', ['abcx', 'abcd'])).toBe('abcd');
+  expect(closestName('abcd', ['xbcd', 'abcd'])).toBe('abcd');
+  expect(closestName('abcd', ['abc', 'abcd'])).toBe('abcd');
+  expect(closestName('abc', ['abcd', 'abc'])).toBe('abc');
+  expect(closestName('ab', ['aa', 'bb'])).toBe('aa');
+  expect(closestName('ab', ['bb', 'aa'])).toBe('bb');
+});

@@ -51,6 +51,8 @@ export {
   type Shortcut,
 } from './layers/residual-shape.js';
 export type { BlockOutput, ChangesShape } from './layers/block-output.js';
+export { stageShortcut } from './layers/stage-shortcut.js';
+export type { StageShortcut } from './layers/stage-shortcut-type.js';
 export { shortcutFix, zeroPadOutputShape, type ZeroPadOptions } from './layers/zero-pad-shape.js';
 export type { ShortcutFix, ZeroPadOutput, DropsChannels } from './layers/zero-pad-output.js';
 export { globalPoolOutputShape, flattenOutputShape, denseOutputShape } from './layers/vector-shape.js';

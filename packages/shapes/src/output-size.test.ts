@@ -30,3 +30,10 @@ describe('convOutputSize', () => {
     expect(() => convOutputSize(8, { kernelSize: 3, padding: -1 })).toThrow('convOutputSize: padding must be an integer ≥ 0, but got -1.');
   });
 });
+
+test('the window error names the kernel and the padded size (found by mutation testing)', () => {
+  expect(() => convOutputSize(2, { kernelSize: 7, padding: 2 })).toThrow('convOutputSize: the window must fit the padded input, but got kernel 7 > 6.');
+  expect(() => convOutputSize(2, { kernelSize: 3, padding: 'valid', dilation: 2 })).toThrow('but got kernel 5 > 2.');
+  expect(() => convOutputSize(8, { kernelSize: 0 })).toThrow('convOutputSize: kernelSize must be an integer ≥ 1, but got 0. Pass a whole number.');
+  expect(() => convOutputSize(8, { kernelSize: 3, dilation: 0 })).toThrow('convOutputSize: dilation must be an integer ≥ 1, but got 0. Pass a whole number.');
+});

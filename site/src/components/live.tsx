@@ -1,16 +1,23 @@
+import { findLiveExample } from '@residual/lessons';
+import { liveExamples } from '@residual/lessons/live';
 import { useRender } from '../lib/render-context.js';
+import { BackendBar, KnobFields } from './knobs.js';
 
 /**
  * `<Live id="grad-norms" />`: the static shell of a live example. The page's client script
  * (`scripts/live-client.ts`) makes it run. Testing contract: the button has `data-run`; the output
  * has `data-run-output`, whose `data-status` goes `idle` → `running` → `done` | `error`, and whose
- * `data-backend` names the backend that ran. Measured figures (timings) go to `.live-measured`,
- * apart from the summary that tests compare with Node.
+ * `data-backend` names the backend that ran (`data-backend-how`: first, probe or forced). Knobs are
+ * `[data-knob=<key>]` fields (their names are `<id>.<key>`, as in the page's URL); `[data-reset]`
+ * restores the lesson's settings; `[data-backend-picker]` chooses the backend for the whole site.
+ * Measured figures (timings) go to `.live-measured`, apart from the summary that tests compare with Node.
  */
 export function Live({ id }: { id: string }) {
   const { ui } = useRender();
+  const label = (text: string) => ui.strings[`live.text.${text}`] ?? text;
   // A readable name from the UI files (`live.name.<id>`); the id itself when an author gave none.
   const title = ui.t('live.title', { name: ui.strings[`live.name.${id}`] ?? id });
+  const knobs = findLiveExample(liveExamples, id).knobs ?? [];
   return (
     <section className="live" data-live={id} aria-label={title}>
       <div className="live-bar">
@@ -22,6 +29,20 @@ export function Live({ id }: { id: string }) {
           {ui.t('live.stop')}
         </button>
       </div>
+      {knobs.length > 0 && (
+        <details className="live-settings" open>
+          <summary>{ui.t('live.settings')}</summary>
+          <KnobFields id={id} knobs={knobs} label={label} />
+          <div className="live-settings-foot">
+            <p className="live-settings-note">{ui.t('live.settingsNote')}</p>
+            <button type="button" className="live-reset" data-reset disabled>
+              {ui.t('live.reset')}
+            </button>
+          </div>
+          <p className="live-settings-error" data-settings-error hidden />
+        </details>
+      )}
+      <BackendBar id={id} t={(key) => ui.t(key)} />
       <div data-run-output data-status="idle" data-backend="" aria-live="polite">
         <p className="live-status">{ui.t('live.idle')}</p>
         <progress className="live-progress" max={1} value={0} hidden />

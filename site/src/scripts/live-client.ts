@@ -1,29 +1,29 @@
 // Makes every <Live> shell on the page runnable. Contract (tests rely on it): the button has
-// `data-run`; the output `data-run-output` gets data-status running → done | error, and
-// data-backend the backend that ran. `?backend=webgl` forces a backend, `?size=small` a small run.
+// `data-run`; the output `data-run-output` gets data-status running → done | error, data-backend the
+// backend that ran and data-backend-how how it was chosen. `?backend=webgl` forces a backend (else
+// the picker's choice, remembered for the site), `?size=small` a small run, `?<id>.<key>=<value>`
+// a knob's value.
 import { formatMessage, formatNumber, type LiveResult } from '@residual/lessons';
-import { lineChart } from './line-chart.js';
+import { backendPreference, wirePickers } from './backend-preference.js';
+import { backendWords, showBackendChoice } from './backend-words.js';
+import { readKnobs, wireKnobs } from './live-knobs.js';
+import type { LineChartHandle } from './line-chart.js';
 
 type Strings = Record<string, string>;
+type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** No TF.js backend could start in this browser (not a bug of the example). */
 class Unsupported extends Error {}
-const backends = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 function strings(): Strings {
   const element = document.getElementById('residual-ui');
   return element === null ? {} : (JSON.parse(element.textContent ?? '{}') as Strings);
 }
 
-function options() {
-  const params = new URLSearchParams(location.search);
-  const backend = params.get('backend');
-  const forced = backends.find((name) => name === backend);
-  return { forced, size: params.get('size') === 'small' ? ('small' as const) : ('full' as const) };
-}
+const size = () => (new URLSearchParams(location.search).get('size') === 'small' ? ('small' as const) : ('full' as const));
 
 function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
-  const t = (key: string, params?: Record<string, string | number>) => formatMessage(ui[key] ?? key, params);
+  const t: Translate = (key, params) => formatMessage(ui[key] ?? key, params);
   const label = (text: string) => ui[`live.text.${text}`] ?? text;
   const id = section.dataset['live'] ?? '';
   const run = section.querySelector<HTMLButtonElement>('[data-run]');
@@ -36,8 +36,11 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
   const measured = output.querySelector<HTMLElement>('.live-measured');
   const charts = output.querySelector<HTMLElement>('.live-charts');
   const memory = output.querySelector<HTMLElement>('.live-memory');
+  const why = section.querySelector<HTMLElement>('[data-backend-why]');
   const say = (text: string) => status !== null && (status.textContent = text);
   let controller: AbortController | undefined;
+  let drawn: LineChartHandle[] = [];
+  wireKnobs(section, id, t);
   run.disabled = false;
 
   stop.addEventListener('click', () => controller?.abort());
@@ -47,23 +50,22 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
     run.disabled = true;
     stop.disabled = false;
     output.dataset['status'] = 'running';
-    delete output.dataset['ms'];
-    delete output.dataset['progress'];
-    delete output.dataset['error'];
+    for (const key of ['ms', 'progress', 'error', 'backendHow']) delete output.dataset[key];
     say(t('live.loading'));
     if (progress !== null) Object.assign(progress, { hidden: false, value: 0, max: 1 });
     try {
       const runtime = await import('./live-runtime.js');
-      const { forced, size } = options();
-      const choice = await runtime.chooseBackend(forced, wasmPaths).catch((error: unknown) => {
+      const choice = await runtime.chooseBackend(backendPreference(), wasmPaths).catch((error: unknown) => {
         throw new Unsupported(error instanceof Error ? error.message : String(error));
       });
       output.dataset['backend'] = choice.name;
-      output.title = choice.skipped.length === 0 ? '' : t('live.skipped', { list: choice.skipped.map((skip) => `${skip.name} (${skip.reason})`).join('; ') });
+      output.dataset['backendHow'] = choice.how ?? 'first';
+      if (why !== null) showBackendChoice(why, backendWords(choice, t));
       say(t('live.running', { backend: choice.name }));
       const example = runtime.liveExample(id);
       const { result, ms, backend, tensors } = await runtime.runLiveExample(example, {
-        size,
+        size: size(),
+        settings: readKnobs(section),
         signal,
         onProgress: ({ step, total, message }) => {
           output.dataset['progress'] = `${step}/${total}`;
@@ -72,7 +74,8 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
         },
       });
       if (signal.aborted) throw new DOMException('stopped', 'AbortError');
-      show(result, { summary, measured, charts }, t, label);
+      for (const handle of drawn) handle.destroy();
+      drawn = await show(result, { summary, measured, charts }, t, label);
       output.dataset['backend'] = backend;
       output.dataset['ms'] = ms.toFixed(0);
       output.dataset['tensors'] = String(tensors.after);
@@ -122,12 +125,12 @@ function rows(values: Record<string, number | string>, label: (text: string) => 
   });
 }
 
-function show(
+async function show(
   raw: LiveResult,
   places: { summary: HTMLElement | null; measured: HTMLElement | null; charts: HTMLElement | null },
-  t: (key: string) => string,
+  t: Translate,
   label: (text: string) => string,
-): void {
+): Promise<LineChartHandle[]> {
   const result = localize(raw, label);
   const { summary, measured, charts } = places;
   if (summary !== null) {
@@ -140,9 +143,20 @@ function show(
     list.replaceChildren(...rows(result.measured ?? {}, label));
     measured.hidden = result.measured === undefined;
   }
-  if (charts !== null) charts.innerHTML = (result.charts ?? []).map((chart) => lineChart(chart, t('chart.log'))).join('');
+  if (charts === null || (result.charts ?? []).length === 0) return [];
+  const { lineChart } = await import('./line-chart.js');
+  charts.replaceChildren();
+  return (result.charts ?? []).map((chart) => {
+    const place = document.createElement('div');
+    charts.append(place);
+    return lineChart(place, chart, { logLabel: t('chart.log') });
+  });
 }
 
 const ui = strings();
 const wasmPaths = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}tfjs-wasm/`;
+const t: Translate = (key, params) => formatMessage(ui[key] ?? key, params);
 for (const section of document.querySelectorAll<HTMLElement>('[data-live]')) setup(section, ui, wasmPaths);
+wirePickers(() => {
+  for (const why of document.querySelectorAll<HTMLElement>('[data-live] [data-backend-why]')) why.textContent = t('backend.notChosen');
+});

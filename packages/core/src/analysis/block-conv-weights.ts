@@ -4,6 +4,7 @@ import { bottleneck } from '../blocks/bottleneck.js';
 import type { BlockOptions } from '../blocks/block-options.js';
 import { input } from '../layers/input.js';
 import { withSeed } from '../layers/scope.js';
+import { layerWeight } from '../layers/layer-weight.js';
 import { sizeOf } from './model-source.js';
 
 /**
@@ -30,7 +31,7 @@ export function blockConvWeights(block: 'basic' | 'bottleneck', inChannels: numb
   try {
     return model.layers
       .filter((layer) => layer.getClassName() === 'Conv2D')
-      .reduce((sum, layer) => sum + sizeOf(layer.weights[0]?.shape ?? [0]), 0);
+      .reduce((sum, layer) => sum + sizeOf(layerWeight(layer, 'kernel', 'blockConvWeights').shape, 'blockConvWeights', `layer ${layer.name}'s kernel`), 0);
   } finally {
     model.dispose();
   }

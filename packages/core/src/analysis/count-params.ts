@@ -22,7 +22,7 @@ export interface ParamCounts {
  */
 export function countParams(model: CountableModel): ParamCounts {
   const layersModel = layersModelOf(model);
-  const trainable = layersModel.trainableWeights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
-  const nonTrainable = layersModel.nonTrainableWeights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
+  const trainable = layersModel.trainableWeights.reduce((sum, weight) => sum + sizeOf(weight.shape, 'countParams', `weight ${weight.name}`), 0);
+  const nonTrainable = layersModel.nonTrainableWeights.reduce((sum, weight) => sum + sizeOf(weight.shape, 'countParams', `weight ${weight.name}`), 0);
   return { trainable, nonTrainable, total: trainable + nonTrainable };
 }

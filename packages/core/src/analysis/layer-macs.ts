@@ -1,4 +1,6 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { formatShape } from '@residual/shapes';
+import { layerWeight } from '../layers/layer-weight.js';
 import { sizeOf } from './model-source.js';
 
 function singleShape(shape: tfl.Shape | tfl.Shape[]): (number | null)[] {
@@ -12,9 +14,12 @@ function singleShape(shape: tfl.Shape | tfl.Shape[]): (number | null)[] {
 export function layerMacs(layer: tfl.layers.Layer): number {
   const className = layer.getClassName();
   if (className !== 'Conv2D' && className !== 'Dense') return 0;
-  const kernel = layer.weights[0];
-  if (kernel === undefined) return 0;
+  const kernel = layerWeight(layer, 'kernel', 'countMacs');
   const outShape = singleShape(layer.outputShape);
-  const positions = sizeOf(outShape.slice(1, -1).map((dim) => dim ?? 0)); // H′·W′ (1 for dense)
-  return positions * sizeOf(kernel.shape);
+  const spatial = outShape.slice(1, -1); // [H′, W′] ([] for dense)
+  if (spatial.some((dim) => dim == null)) {
+    throw new Error(`countMacs: layer ${layer.name}'s output must have a known size, but got ${formatShape(outShape)}. Build the model with a fixed inputShape.`);
+  }
+  const positions = sizeOf(spatial, 'countMacs', `layer ${layer.name}'s output`); // H′·W′ (1 for dense)
+  return positions * sizeOf(kernel.shape, 'countMacs', `layer ${layer.name}'s kernel`);
 }

@@ -1,3 +1,4 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { formatShape } from '@residual/shapes';
 import { layerMacs } from './layer-macs.js';
 import { layersModelOf, sizeOf, type CountableModel } from './model-source.js';
@@ -41,16 +42,19 @@ export function summarize(model: CountableModel): ModelSummary {
   const layersModel = layersModelOf(model);
   const rows = layersModel.layers.map((layer): SummaryRow => {
     const shape = (Array.isArray(layer.outputShape[0]) ? layer.outputShape[0] : layer.outputShape) as (number | null)[];
-    const trainableParams = layer.trainableWeights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0);
+    const weightSize = (weight: tfl.LayerVariable) => sizeOf(weight.shape, 'summarize', `weight ${weight.name}`);
+    const trainableParams = layer.trainableWeights.reduce((sum, weight) => sum + weightSize(weight), 0);
     return {
       name: layer.name,
       type: layer.getClassName(),
       outputShape: formatShape(shape),
-      params: layer.weights.reduce((sum, weight) => sum + sizeOf(weight.shape), 0),
+      params: layer.weights.reduce((sum, weight) => sum + weightSize(weight), 0),
       trainableParams,
       macs: layerMacs(layer),
     };
   });
-  const inputShape = formatShape(layersModel.inputs[0]?.shape ?? []);
+  const [modelInput] = layersModel.inputs;
+  if (modelInput === undefined) throw new Error(`summarize: ${layersModel.name} must have an input, but got none. Pass a model built with input().`);
+  const inputShape = formatShape(modelInput.shape);
   return { name: layersModel.name, inputShape, rows, params: countParams(layersModel), macs: countMacs(layersModel) };
 }

@@ -1,113 +1,206 @@
-import type { BackendChoice, BackendSkip } from './backend-choice.js';
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendChoice, BackendSkip, BackendSkipCode, BackendTiming } from './backend-choice.js';
+import { browserBackendOrder, type BrowserBackendName } from './browser-backend-order.js';
+import { useBrowserWasmThreads } from './browser-wasm-threads.js';
 import { registerTrainingKernels } from '../kernels/register-training-kernels.js';
+import { adapterName, isFallbackAdapter, isSoftwareRenderer, type AdapterFacts } from './software-renderer.js';
+import { timeBackend } from './time-backend.js';
 import { trySetBackend } from './try-set-backend.js';
-
-/** Backends a browser (or any JavaScript runtime) can use, best first. */
-export const browserBackendOrder = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-
-/** One of the browser-capable TF.js backends. */
-export type BrowserBackendName = (typeof browserBackendOrder)[number];
 
 /** Options for {@link selectBrowserBackend}. */
 export interface SelectBrowserBackendOptions {
-  /** Backends to try, in order; default {@link browserBackendOrder}. A single name forces it (falling back to cpu). */
+  /**
+   * Backends to try, in order; default {@link browserBackendOrder}. cpu is always the last resort.
+   * A single name forces that backend: a software WebGPU adapter is then accepted and nothing is probed.
+   */
   readonly order?: readonly BrowserBackendName[];
   /**
    * Where the browser finds the wasm backend's `.wasm` files: a URL prefix ending in `/`, or a
    * map from file name to URL (passed to `setWasmPaths` of `@tensorflow/tfjs-backend-wasm`).
    */
   readonly wasmPaths?: string | Readonly<Record<string, string>>;
+  /**
+   * When to time a short workload on each usable backend and keep the fastest: `'auto'` (default)
+   * when the first usable backend renders in software (WebGL on SwiftShader or llvmpipe),
+   * `'always'`, or `'never'`.
+   */
+  readonly probe?: 'auto' | 'always' | 'never';
+  /** Milliseconds one backend may spend on the probe before it counts as too slow; default 3000. */
+  readonly probeBudgetMs?: number;
+  /**
+   * Threads for the wasm backend, e.g. `navigator.hardwareConcurrency`. They need a cross-origin
+   * isolated page (served with COOP/COEP headers); elsewhere wasm runs on one thread. With
+   * `wasmPaths` a folder, every thread runs Residual's kernels too ({@link useBrowserWasmThreads}).
+   * Default: TF.js's own choice (half the cores).
+   */
+  readonly wasmThreads?: number;
 }
+
+/** A backend that can run here, and what is known about it. */
+interface Usable {
+  readonly name: BrowserBackendName;
+  /** Set when it runs in software: the words that say so. */
+  readonly software?: string;
+  readonly detail?: string;
+}
+
+type Assessment = Usable | { readonly skip: BackendSkip };
 
 interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+  requestAdapter(): Promise<AdapterFacts | null>;
 }
 
-/** Loads one backend's package and says why it cannot be used, or `undefined` when it can be tried. */
-async function prepare(name: BrowserBackendName, options: SelectBrowserBackendOptions): Promise<string | undefined> {
+const skip = (name: string, code: BackendSkipCode, reason: string): { skip: BackendSkip } => ({ skip: { name, code, reason } });
+
+/** Loads one backend's package and says whether it can run here, and whether it runs in software. */
+async function assess(name: BrowserBackendName, options: SelectBrowserBackendOptions, forced: boolean): Promise<Assessment> {
   switch (name) {
     case 'webgpu': {
       const gpu = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator?.gpu;
-      if (gpu === undefined) return 'navigator.gpu is missing (this runtime has no WebGPU)';
+      if (gpu === undefined) return skip(name, 'missing', 'navigator.gpu is missing (this runtime has no WebGPU)');
       const adapter = await gpu.requestAdapter().catch(() => null);
-      if (adapter === null || adapter === undefined) return 'navigator.gpu.requestAdapter() found no adapter';
+      if (adapter === null || adapter === undefined) return skip(name, 'no-adapter', 'navigator.gpu.requestAdapter() found no adapter');
+      const detail = adapterName(adapter);
+      if (isFallbackAdapter(adapter) && !forced) {
+        return skip(name, 'fallback-adapter', `the only WebGPU adapter is a software fallback (${detail ?? 'isFallbackAdapter'}), far slower than WASM; choose webgpu yourself to use it anyway`);
+      }
       await import('@tensorflow/tfjs-backend-webgpu');
-      return undefined;
+      return { name, ...(detail === undefined ? {} : { detail }), ...(isFallbackAdapter(adapter) ? { software: 'a software fallback adapter' } : {}) };
     }
     case 'webgl': {
-      if (!hasWebGl()) return 'no WebGL context can be created here';
+      const renderer = webGlRenderer();
+      if (renderer === undefined) return skip(name, 'no-context', 'no WebGL context can be created here');
       await import('@tensorflow/tfjs-backend-webgl');
-      return undefined;
+      return { name, ...(renderer === '' ? {} : { detail: renderer }), ...(isSoftwareRenderer(renderer) ? { software: `WebGL renders in software (${renderer})` } : {}) };
     }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
-      return undefined;
+      if (options.wasmThreads !== undefined) useWasmThreads(wasm, options.wasmThreads, options.wasmPaths);
+      return { name };
     }
     case 'cpu': {
       await import('@tensorflow/tfjs-backend-cpu');
-      return undefined;
+      return { name };
     }
   }
 }
 
-function hasWebGl(): boolean {
+/**
+ * Wasm on `threads` threads. Given the `.wasm` files' folder and a backend not yet started,
+ * {@link useBrowserWasmThreads} starts TF.js's threaded build with Residual's kernels on every
+ * thread (in a cross-origin isolated page; elsewhere it leaves the single-threaded build). Otherwise
+ * TF.js's own setting, which it caps at half the cores.
+ */
+function useWasmThreads(wasm: typeof import('@tensorflow/tfjs-backend-wasm'), requested: number, wasmPaths: SelectBrowserBackendOptions['wasmPaths']): void {
+  const threads = Math.min(8, Math.max(1, Math.floor(requested)));
+  if (typeof wasmPaths === 'string' && tf.engine().registry['wasm'] === undefined) useBrowserWasmThreads({ wasmPaths, threads });
+  else wasm.setThreadsCount(threads);
+}
+
+/** The WebGL renderer's name ('' when the browser hides it), or `undefined` when no context can be made. */
+function webGlRenderer(): string | undefined {
   const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): unknown } } }).document;
-  if (doc === undefined) return false;
+  if (doc === undefined) return undefined;
   try {
     const canvas = doc.createElement('canvas');
-    return canvas.getContext('webgl2') !== null || canvas.getContext('webgl') !== null;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (gl === null) return undefined;
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = gl.getParameter(debug === null ? gl.RENDERER : debug.UNMASKED_RENDERER_WEBGL) as unknown;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return typeof renderer === 'string' ? renderer : '';
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/** Makes `name` active and gives it Residual's training kernels; a reason when it fails. */
+async function activate(name: BrowserBackendName): Promise<string | undefined> {
+  const reason = await trySetBackend(name);
+  if (reason === undefined) registerTrainingKernels(name);
+  return reason;
+}
+
+/** What the chosen backend is, in a few words: the adapter or renderer, or wasm's thread count. */
+async function describe(candidate: Usable): Promise<{ detail?: string }> {
+  if (candidate.name === 'wasm') {
+    const threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+    return { detail: threads === 1 ? '1 thread' : `${threads} threads` };
+  }
+  return candidate.detail === undefined ? {} : { detail: candidate.detail };
+}
+
 /**
- * Picks the fastest TF.js backend this browser offers — webgpu → webgl → wasm → cpu — and makes it
- * active. Each backend package is loaded with a dynamic `import()`, so bundlers split them and a page
- * downloads only what it uses. On wasm (and cpu) it also registers Residual's training kernels, so
- * convolution gradients work and are fast. Never throws for a missing backend: it records why and
- * moves on; cpu is always the last resort.
+ * Picks the TF.js backend a reader can trust and makes it active. It goes through webgpu → webgl →
+ * wasm → cpu and takes the first that runs here, except that
+ * - a software WebGPU adapter (SwiftShader: `adapter.info.isFallbackAdapter`) is never chosen
+ *   automatically — it is 20–80× slower than WASM for Residual's examples;
+ * - when the first usable backend runs in software (WebGL on SwiftShader or llvmpipe), a short
+ *   timing probe (a few convolutions, under a second on WASM) decides between the usable backends.
  *
- * @param options - `order` to restrict or reorder the candidates; `wasmPaths` where the `.wasm` files are served.
- * @returns the chosen backend's name and, for each backend skipped before it, a one-line reason.
+ * Each backend package is loaded with a dynamic `import()`, so bundlers split them and a page
+ * downloads only what it uses. The chosen backend gets Residual's training kernels (convolution
+ * gradients on wasm). Never throws for a missing backend: it records why and moves on; cpu is the
+ * last resort.
+ *
+ * @param options - `order` to restrict or force the candidates; `wasmPaths` where the `.wasm` files are served; `probe` when to time.
+ * @returns the chosen backend's name, how it was chosen, the probe's timings, and why each other backend was not used.
  * @example
  * const choice = await selectBrowserBackend({ wasmPaths: '/wasm/' });
- * console.log(describeBackendChoice(choice).join('\n')); // backend: webgl …
+ * console.log(describeBackendChoice(choice).join('\n')); // backend: wasm, skipped webgpu: the only WebGPU adapter is a software fallback …
  */
 export async function selectBrowserBackend(options: SelectBrowserBackendOptions = {}): Promise<BackendChoice> {
   const order = options.order ?? browserBackendOrder;
-  const candidates: BrowserBackendName[] = order.includes('cpu') ? [...order] : [...order, 'cpu'];
+  const forced = order.length === 1;
   const skipped: BackendSkip[] = [];
-  for (const name of candidates) {
-    let reason: string | undefined;
+  const usable: Usable[] = [];
+  for (const name of order) {
     try {
-      reason = (await prepare(name, options)) ?? (await trySetBackend(name));
+      const found = await assess(name, options, forced);
+      if ('skip' in found) skipped.push(found.skip);
+      else usable.push(found);
     } catch (error) {
-      reason = `could not load its package: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      skipped.push({ name, code: 'failed', reason: `could not load its package: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
     }
-    if (reason === undefined) {
-      registerTrainingKernels(name);
-      return { name, skipped };
+  }
+  const probe = options.probe ?? 'auto';
+  const inDoubt = probe === 'always' || (probe === 'auto' && usable[0]?.software !== undefined);
+  // cpu is never faster than wasm: it is timed only when the caller asked for it alone with another.
+  const contenders = usable.filter((candidate) => candidate.name !== 'cpu' || usable.length === 2);
+  if (!forced && inDoubt && contenders.length > 1) {
+    const timings: BackendTiming[] = [];
+    for (const candidate of contenders) {
+      const reason = await activate(candidate.name);
+      if (reason === undefined) timings.push({ name: candidate.name, ms: await timeBackend(options.probeBudgetMs ?? 3000) });
     }
-    skipped.push({ name, reason });
+    timings.sort((a, b) => a.ms - b.ms);
+    const [best] = timings;
+    const fastest = usable.find((candidate) => candidate.name === best?.name);
+    if (best !== undefined && fastest !== undefined && (await activate(fastest.name)) === undefined) {
+      const slower = timings.slice(1).map((timing): BackendSkip => ({
+        name: timing.name,
+        code: 'slower',
+        reason: `slower in the timing probe (${Number.isFinite(timing.ms) ? `${timing.ms.toFixed(1)} ms` : 'out of time'} against ${best.ms.toFixed(1)} ms)`,
+      }));
+      return { name: fastest.name, skipped: [...skipped, ...slower], how: 'probe', timings, ...(await describe(fastest)) };
+    }
+  }
+  for (const candidate of usable) {
+    const reason = await activate(candidate.name);
+    if (reason === undefined) return { name: candidate.name, skipped, how: forced ? 'forced' : 'first', ...(await describe(candidate)) };
+    skipped.push({ name: candidate.name, code: 'failed', reason });
+  }
+  if (!order.includes('cpu')) {
+    // The last resort, tried only when nothing in the order runs.
+    await import('@tensorflow/tfjs-backend-cpu');
+    const reason = await activate('cpu');
+    if (reason === undefined) return { name: 'cpu', skipped, how: 'first' };
+    skipped.push({ name: 'cpu', code: 'failed', reason });
   }
   throw new Error(
     `selectBrowserBackend: at least one backend must initialise, but got none (${skipped
-      .map((skip) => `${skip.name}: ${skip.reason}`)
+      .map((entry) => `${entry.name}: ${entry.reason}`)
       .join('; ')}). Check that @tensorflow/tfjs-backend-cpu is installed.`,
   );
-}
-
-/**
- * The browser-safe backend selection; the same as {@link selectBrowserBackend}. Node programs should
- * use `selectNodeBackend` from `@residual/core/node`, which also knows tfjs-node-gpu and Dawn.
- *
- * @param options - see {@link SelectBrowserBackendOptions}.
- * @returns the chosen backend and the skip reasons.
- * @example
- * const { name } = await selectBackend(); // 'webgpu' in Chrome with a GPU
- */
-export function selectBackend(options: SelectBrowserBackendOptions = {}): Promise<BackendChoice> {
-  return selectBrowserBackend(options);
 }

@@ -1,11 +1,12 @@
-import { batchNorm } from '../layers/batch-norm.js';
-import { conv2d } from '../layers/conv2d.js';
-import { relu } from '../layers/relu.js';
 import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
-import type { WindowError } from '../layers/conv2d.js';
+import { add } from '../layers/add.js';
+import { batchNorm } from '../layers/batch-norm.js';
+import { conv2d, type WindowError } from '../layers/conv2d.js';
+import { relu } from '../layers/relu.js';
 import type { Sym } from '../layers/sym.js';
 import type { BlockOptions } from './block-options.js';
-import { residualBlock } from './residual-block.js';
+import { blockScope } from './block-scope.js';
+import { shortcutLayers } from './shortcut.js';
 
 /** Output channels per filter of a basic block: 1 (torchvision's `BasicBlock.expansion`). */
 export const basicBlockExpansion = 1;
@@ -33,16 +34,28 @@ export function basicBlock<InShape extends Shape, const Options extends BlockOpt
   x: Checked<ImageRankError<InShape, 'basicBlock'>, Sym<InShape>>,
   options: Checked<WindowError<InShape, BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>>, Options>,
 ): Sym<Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>> {
-  const checked = options as BlockOptions;
-  return residualBlock('basicBlock', x as Sym, checked, basicBlockExpansion, basicBranch(checked)) as Sym<
+  return basicBlockLayers('basicBlock', x as Sym, options as BlockOptions) as Sym<
     Poisoned<BlockOutput<InShape, Options, typeof basicBlockExpansion, 'basicBlock'>, ImageShape>
   >;
 }
 
-/** The residual branch of a basic block: conv3×3 (stride) → BN → ReLU → conv3×3 → BN. */
-export function basicBranch({ filters, strides = 1 }: BlockOptions): (x: Sym) => Sym {
-  return (x) => {
-    const h = relu(batchNorm(conv2d(x, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }), { name: 'bn1' }), { name: 'relu1' });
-    return batchNorm(conv2d(h, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }), { name: 'bn2' }); // [N, H/S, W/S, filters]
-  };
+/**
+ * The layers of a basic block, as torchvision's `BasicBlock.forward` writes them; `plainBlock`
+ * uses them with `shortcut: 'none'` (no add).
+ */
+export function basicBlockLayers(api: 'basicBlock' | 'plainBlock', x: Sym, options: BlockOptions): Sym<ImageShape> {
+  const { filters, strides = 1, shortcut = 'identity' } = options;
+  return blockScope(api, x, options, basicBlockExpansion, () => {
+    const input = x as Sym<ImageShape>; // [N, H, W, C]
+    let out = conv2d(input, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }); // [N, H/S, W/S, filters]
+    out = batchNorm(out, { name: 'bn1' });
+    out = relu(out, { name: 'relu1' });
+    out = conv2d(out, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }); // [N, H/S, W/S, filters]
+    out = batchNorm(out, { name: 'bn2' });
+    if (shortcut !== 'none') {
+      const identity = shortcutLayers(input, { shortcut, channels: filters * basicBlockExpansion, strides }); // [N, H/S, W/S, filters]
+      out = add(out, identity, { name: 'add' });
+    }
+    return relu(out, { name: 'relu' }); // after the add, as torchvision: out += identity; out = relu(out)
+  });
 }

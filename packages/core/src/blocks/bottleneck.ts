@@ -1,11 +1,12 @@
-import { batchNorm } from '../layers/batch-norm.js';
-import { conv2d } from '../layers/conv2d.js';
-import { relu } from '../layers/relu.js';
 import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
-import type { WindowError } from '../layers/conv2d.js';
+import { add } from '../layers/add.js';
+import { batchNorm } from '../layers/batch-norm.js';
+import { conv2d, type WindowError } from '../layers/conv2d.js';
+import { relu } from '../layers/relu.js';
 import type { Sym } from '../layers/sym.js';
 import type { BlockOptions } from './block-options.js';
-import { residualBlock } from './residual-block.js';
+import { blockScope } from './block-scope.js';
+import { shortcutLayers } from './shortcut.js';
 
 /** Output channels per filter of a bottleneck: 4 (torchvision's `Bottleneck.expansion`). */
 export const bottleneckExpansion = 4;
@@ -33,10 +34,28 @@ export function bottleneck<InShape extends Shape, const Options extends BlockOpt
   x: Checked<ImageRankError<InShape, 'bottleneck'>, Sym<InShape>>,
   options: Checked<WindowError<InShape, BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>>, Options>,
 ): Sym<Poisoned<BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>, ImageShape>> {
-  const { filters, strides = 1 } = options as BlockOptions;
-  return residualBlock('bottleneck', x as Sym, options as BlockOptions, bottleneckExpansion, (input) => {
-    const h1 = relu(batchNorm(conv2d(input, { filters, kernelSize: 1, useBias: false, name: 'conv1' }), { name: 'bn1' }), { name: 'relu1' });
-    const h2 = relu(batchNorm(conv2d(h1, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv2' }), { name: 'bn2' }), { name: 'relu2' });
-    return batchNorm(conv2d(h2, { filters: filters * bottleneckExpansion, kernelSize: 1, useBias: false, name: 'conv3' }), { name: 'bn3' });
-  }) as Sym<Poisoned<BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>, ImageShape>>;
+  return bottleneckLayers(x as Sym, options as BlockOptions) as Sym<
+    Poisoned<BlockOutput<InShape, Options, typeof bottleneckExpansion, 'bottleneck'>, ImageShape>
+  >;
+}
+
+/** The layers of a bottleneck, as torchvision's `Bottleneck.forward` writes them. */
+function bottleneckLayers(x: Sym, options: BlockOptions): Sym<ImageShape> {
+  const { filters, strides = 1, shortcut = 'identity' } = options;
+  return blockScope('bottleneck', x, options, bottleneckExpansion, () => {
+    const input = x as Sym<ImageShape>; // [N, H, W, C]
+    let out = conv2d(input, { filters, kernelSize: 1, useBias: false, name: 'conv1' }); // [N, H, W, filters]
+    out = batchNorm(out, { name: 'bn1' });
+    out = relu(out, { name: 'relu1' });
+    out = conv2d(out, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv2' }); // [N, H/S, W/S, filters]
+    out = batchNorm(out, { name: 'bn2' });
+    out = relu(out, { name: 'relu2' });
+    out = conv2d(out, { filters: filters * bottleneckExpansion, kernelSize: 1, useBias: false, name: 'conv3' }); // [N, H/S, W/S, 4·filters]
+    out = batchNorm(out, { name: 'bn3' });
+    if (shortcut !== 'none') {
+      const identity = shortcutLayers(input, { shortcut, channels: filters * bottleneckExpansion, strides }); // [N, H/S, W/S, 4·filters]
+      out = add(out, identity, { name: 'add' });
+    }
+    return relu(out, { name: 'relu' }); // after the add, as torchvision
+  });
 }

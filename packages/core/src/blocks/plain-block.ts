@@ -1,8 +1,7 @@
 import type { BlockOutput, Checked, ImageRankError, ImageShape, Poisoned, Shape } from '@residual/shapes';
 import type { Sym } from '../layers/sym.js';
-import { basicBlockExpansion, basicBranch } from './basic-block.js';
+import { basicBlockExpansion, basicBlockLayers } from './basic-block.js';
 import type { BlockOptions } from './block-options.js';
-import { residualBlock } from './residual-block.js';
 
 /**
  * The basic block without its shortcut — `y = relu(bn2(conv2(relu(bn1(conv1(x))))))` — for the
@@ -20,7 +19,9 @@ import { residualBlock } from './residual-block.js';
 export function plainBlock<InShape extends Shape, const Options extends Omit<BlockOptions, 'shortcut'>>(
   x: Checked<ImageRankError<InShape, 'plainBlock'>, Sym<InShape>>,
   options: Options,
-): Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>> {
+): Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, typeof basicBlockExpansion, 'plainBlock'>, ImageShape>> {
   const plain: BlockOptions = { ...(options as Omit<BlockOptions, 'shortcut'>), shortcut: 'none' };
-  return residualBlock('plainBlock', x as Sym, plain, basicBlockExpansion, basicBranch(plain)) as Sym<Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, 1, 'plainBlock'>, ImageShape>>;
+  return basicBlockLayers('plainBlock', x as Sym, plain) as Sym<
+    Poisoned<BlockOutput<InShape, Options & { shortcut: 'none' }, typeof basicBlockExpansion, 'plainBlock'>, ImageShape>
+  >;
 }

@@ -5,7 +5,7 @@ import { conv2d, type WindowError } from '../layers/conv2d.js';
 import { relu } from '../layers/relu.js';
 import type { Sym } from '../layers/sym.js';
 import type { BlockOptions } from './block-options.js';
-import { blockScope } from './residual-block.js';
+import { blockScope } from './block-scope.js';
 import { shortcutLayers } from './shortcut.js';
 
 /** Output channels per filter of a pre-activation block: 1, as the basic block. */
@@ -14,9 +14,9 @@ export const preactBlockExpansion = 1;
 /**
  * The full pre-activation residual block (He et al. 2016, "Identity Mappings in Deep Residual
  * Networks", fig. 1b and 4e): BN → ReLU → conv3×3 → BN → ReLU → conv3×3, plus the shortcut, and
- * no ReLU after the add — so `x_{l+1} = x_l + F(x_l)` and, over many blocks,
- * `x_L = x_l + Σ F(x_i)`: the gradient reaches every block through a sum with no mask (the paper's
- * eqs. 4–5). A network of these ends with one more BN and ReLU before pooling.
+ * no ReLU after the add — so `x_{l+1} = x_l + F(x_l)` and, across blocks whose shortcuts are
+ * identities, `x_L = x_l + Σ F(x_i)`: the gradient reaches block l through that sum, unmasked (the
+ * paper's eqs. 4–5). A network of these ends with one more BN and ReLU before pooling.
  *
  * When the block changes the shape, the shortcut (a projection, here a 1×1 conv without BN as in
  * the paper's code, or a zero-pad) reads the pre-activated input `relu(bn1(x))`, which both paths
@@ -39,17 +39,21 @@ export function preactBlock<InShape extends Shape, const Options extends BlockOp
   return preactLayers(x as Sym, options as BlockOptions) as Sym<Poisoned<BlockOutput<InShape, Options, typeof preactBlockExpansion, 'preactBlock'>, ImageShape>>;
 }
 
+/** The layers of a pre-activation block, one operation per line. */
 function preactLayers(x: Sym, options: BlockOptions): Sym<ImageShape> {
   const { filters, strides = 1, shortcut = 'identity' } = options;
   return blockScope('preactBlock', x, options, preactBlockExpansion, () => {
-    const bn1 = batchNorm(x as Sym<ImageShape>, { name: 'bn1' }); // [N, H, W, C]
-    const relu1 = relu(bn1, { name: 'relu1' });
-    const conv1 = conv2d(relu1, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }); // [N, H/S, W/S, filters]
-    const bn2 = batchNorm(conv1, { name: 'bn2' });
-    const relu2 = relu(bn2, { name: 'relu2' });
-    const conv2 = conv2d(relu2, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }); // [N, H/S, W/S, filters]
-    if (shortcut === 'none') return conv2;
-    const identity = shortcut === 'identity' ? x : shortcutLayers(relu1, { shortcut, channels: filters * preactBlockExpansion, strides, normalize: false });
-    return add(conv2, identity as Sym<ImageShape>, { name: 'add' }); // no ReLU after the add: the identity path stays clean
+    const input = x as Sym<ImageShape>; // [N, H, W, C]
+    let out = batchNorm(input, { name: 'bn1' });
+    out = relu(out, { name: 'relu1' });
+    const preactivated = out; // what a shape-changing shortcut reads too
+    out = conv2d(out, { filters, kernelSize: 3, strides, padding: 1, useBias: false, name: 'conv1' }); // [N, H/S, W/S, filters]
+    out = batchNorm(out, { name: 'bn2' });
+    out = relu(out, { name: 'relu2' });
+    out = conv2d(out, { filters, kernelSize: 3, padding: 1, useBias: false, name: 'conv2' }); // [N, H/S, W/S, filters]
+    if (shortcut === 'none') return out;
+    const from = shortcut === 'identity' ? input : preactivated;
+    const identity = shortcutLayers(from, { shortcut, channels: filters * preactBlockExpansion, strides, normalize: false }); // [N, H/S, W/S, filters]
+    return add(out, identity, { name: 'add' }); // no ReLU after the add: the identity path stays clean
   });
 }

@@ -3,6 +3,8 @@ import type { DatasetKind } from '../data/image-dataset.js';
 import type { ResNetConfig } from '../model-api.js';
 import type { EpochMetrics, FitOptions, TrainingState } from '../train/fit.js';
 import type { OptimizerConfig } from '../train/optimizer.js';
+import { DataError } from '../data/data-error.js';
+import { checkHeader } from './check-header.js';
 
 /** One stored tensor: name (for messages), shape, and whether it is a model weight or optimiser state. */
 export interface StoredTensor {
@@ -48,8 +50,9 @@ const magic = 'RESIDUAL';
  * header's order.
  *
  * @param header - the JSON header; `tensors` must describe `values`.
- * @param values - one array per stored tensor.
+ * @param values - one array per stored tensor; every value finite (a diverged model is never saved).
  * @returns the file's bytes.
+ * @throws Error when `values` do not match `header.tensors` or hold a NaN or infinite value.
  * @example
  * const bytes = encodeCheckpoint(header, values);
  */
@@ -69,10 +72,61 @@ export function encodeCheckpoint(header: CheckpointHeader, values: readonly Floa
   bytes.fill(0x20, 12, 12 + headerBytes); // pad the JSON with spaces
   bytes.set(json, 12);
   let offset = 12 + headerBytes;
-  for (const array of values) {
-    for (let i = 0; i < array.length; i++, offset += 4) view.setFloat32(offset, array[i] ?? 0, true);
-  }
+  values.forEach((array, index) => {
+    for (let i = 0; i < array.length; i++, offset += 4) {
+      const value = array[i] as number; // i < array.length
+      if (!Number.isFinite(value)) {
+        throw new Error(
+          `encodeCheckpoint: every value must be finite, but ${header.tensors[index]?.name} holds ${value} at index ${i}. ` +
+            'Check the weights for divergence before saving.',
+        );
+      }
+      view.setFloat32(offset, value, true);
+    }
+  });
   return bytes;
+}
+
+function notACheckpoint(file: string, what: string): DataError {
+  return new DataError(`checkpoint: ${file} must be a Residual checkpoint, but ${what}. Use the last.ckpt or best.ckpt that residual train wrote.`);
+}
+
+/**
+ * The byte length of a checkpoint's start: the magic and the header's length (`12`), then the
+ * header itself — what {@link decodeCheckpointHeader} needs.
+ *
+ * @param start - at least the file's first 12 bytes.
+ * @param file - its path, for error messages.
+ * @returns where the tensors begin.
+ * @throws DataError when the bytes do not start with `RESIDUAL`.
+ * @example
+ * const bodyOffset = checkpointHeaderEnd(first12Bytes, 'runs/a/last.ckpt');
+ */
+export function checkpointHeaderEnd(start: Uint8Array, file: string): number {
+  if (start.length < 12 || new TextDecoder().decode(start.subarray(0, 8)) !== magic) throw notACheckpoint(file, 'it does not start with RESIDUAL');
+  return 12 + new DataView(start.buffer, start.byteOffset, start.byteLength).getUint32(8, true);
+}
+
+/**
+ * Parses and checks a checkpoint's JSON header (see {@link checkHeader}) from the file's first bytes.
+ *
+ * @param bytes - the file's bytes, or at least its first {@link checkpointHeaderEnd} bytes.
+ * @param file - its path, for error messages.
+ * @returns the header and where the tensors begin.
+ * @throws DataError when it is not a checkpoint, its header is truncated, not JSON, or lacks a field.
+ * @example
+ * const { header } = decodeCheckpointHeader(bytes, 'runs/a/last.ckpt');
+ */
+export function decodeCheckpointHeader(bytes: Uint8Array, file: string): { header: CheckpointHeader; bodyOffset: number } {
+  const bodyOffset = checkpointHeaderEnd(bytes, file);
+  if (bodyOffset > bytes.length) throw notACheckpoint(file, `its header is truncated (${bytes.length} bytes)`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(12, bodyOffset)));
+  } catch {
+    throw notACheckpoint(file, 'its header is not valid JSON');
+  }
+  return { header: checkHeader(parsed, file), bodyOffset };
 }
 
 /**
@@ -81,33 +135,41 @@ export function encodeCheckpoint(header: CheckpointHeader, values: readonly Floa
  * @param bytes - the file's bytes.
  * @param file - its path, for error messages.
  * @returns the header and one float32 array per stored tensor.
- * @throws Error naming the file when it is not a checkpoint, is truncated, or is of an unknown version.
+ * @throws DataError naming the file when it is not a checkpoint, is truncated, is of an unknown version,
+ *   has a header that lacks a field or contradicts itself (see {@link checkHeader}), or holds a NaN or
+ *   infinite value.
  * @example
  * const { header, values } = decodeCheckpoint(await readFile('runs/a/last.ckpt'), 'runs/a/last.ckpt');
  */
 export function decodeCheckpoint(bytes: Uint8Array, file: string): { header: CheckpointHeader; values: Float32Array[] } {
-  const fail = (what: string) =>
-    new Error(`checkpoint: ${file} must be a Residual checkpoint, but ${what}. Use the last.ckpt or best.ckpt that residual train wrote.`);
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== magic) throw fail('it does not start with RESIDUAL');
+  const { header, bodyOffset } = decodeCheckpointHeader(bytes, file);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerBytes = view.getUint32(8, true);
-  if (12 + headerBytes > bytes.length) throw fail(`its header is truncated (${bytes.length} bytes)`);
-  let header: CheckpointHeader;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes))) as CheckpointHeader;
-  } catch {
-    throw fail('its header is not valid JSON');
-  }
-  if (header.format !== 'residual-checkpoint' || header.version !== 1) throw fail(`it has format version ${String(header.version)}`);
   const values: Float32Array[] = [];
-  let offset = 12 + headerBytes;
+  let offset = bodyOffset;
+  let nonFinite = 0;
+  let firstNonFinite: string | undefined;
+  let total = 0;
   for (const tensor of header.tensors) {
     const size = tensor.shape.reduce((product, dim) => product * dim, 1);
-    if (offset + size * 4 > bytes.length) throw fail(`it is truncated inside tensor ${tensor.name} at byte offset ${offset}`);
+    if (offset + size * 4 > bytes.length) throw notACheckpoint(file, `it is truncated inside tensor ${tensor.name} at byte offset ${offset}`);
     const array = new Float32Array(size);
-    for (let i = 0; i < size; i++, offset += 4) array[i] = view.getFloat32(offset, true);
+    for (let i = 0; i < size; i++, offset += 4) {
+      const value = view.getFloat32(offset, true);
+      if (!Number.isFinite(value)) {
+        nonFinite += 1;
+        firstNonFinite ??= tensor.name;
+      }
+      array[i] = value;
+    }
+    total += size;
     values.push(array);
   }
-  if (offset !== bytes.length) throw fail(`it has ${bytes.length - offset} unexpected bytes after the last tensor`);
+  if (offset !== bytes.length) throw notACheckpoint(file, `it has ${bytes.length - offset} unexpected bytes after the last tensor`);
+  if (nonFinite > 0) {
+    throw new DataError(
+      `checkpoint: ${file} must hold finite numbers, but ${nonFinite.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} values are NaN or infinite ` +
+        `(the first in ${firstNonFinite}). A diverged run wrote it; use an earlier checkpoint, or train again with a lower --lr.`,
+    );
+  }
   return { header, values };
 }

@@ -24,8 +24,15 @@ export async function resolveCheckpoint(path: string, which: CheckpointChoice = 
   const info = await stat(path).catch(() => undefined);
   if (info?.isFile() === true) return path;
   if (info?.isDirectory() === true) {
+    const isFile = async (name: string) => (await stat(join(path, name)).catch(() => undefined))?.isFile() === true;
     for (const name of which === 'best' ? ['best.ckpt', 'last.ckpt'] : ['last.ckpt']) {
-      if ((await stat(join(path, name)).catch(() => undefined))?.isFile() === true) return join(path, name);
+      if (await isFile(name)) return join(path, name);
+    }
+    if (await isFile('best.ckpt')) {
+      throw new DataError(
+        `checkpoint: ${path} must hold last.ckpt for --which last, but it holds best.ckpt only: a run was stopped while saving its first epoch. ` +
+          `Use --which best, or complete the save with residual train --out ${path} --resume.`,
+      );
     }
   }
   throw new DataError(

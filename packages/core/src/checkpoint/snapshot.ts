@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Optimizer } from '../train/optimizer.js';
+import { DataError } from '../data/data-error.js';
 import type { StoredTensor } from './checkpoint-format.js';
 
 /**
@@ -50,16 +51,16 @@ export function restoreWeights(
 ): tf.Tensor[] {
   const stored = tensors.flatMap((tensor, index) => (tensor.group === 'weights' ? [index] : []));
   if (stored.length !== model.weights.length) {
-    throw new Error(
+    throw new DataError(
       `checkpoint: ${file} must hold ${model.weights.length} weights for this model, but got ${stored.length}. ` +
         'It was written for another architecture.',
     );
   }
   model.weights.forEach((weight, position) => {
-    const index = stored[position] ?? 0;
+    const index = stored[position] as number; // stored.length === model.weights.length, checked above
     const tensor = tensors[index] as StoredTensor;
     if (tensor.shape.join(',') !== weight.shape.join(',')) {
-      throw new Error(
+      throw new DataError(
         `checkpoint: weight ${weight.originalName} must have shape [${weight.shape.join(', ')}], but ${file} stores ` +
           `[${tensor.shape.join(', ')}] for ${tensor.name}. It was written for another architecture.`,
       );

@@ -1,9 +1,9 @@
-import { buildModel, isModelName, modelNames } from '../model-api.js';
+import { buildModel } from '../model-api.js';
 import { benchmark, type BenchmarkResult } from '../train/benchmark.js';
 import { formatKernelTimes } from '../train/kernel-times.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';
-import { UsageError } from './usage-error.js';
+import { modelOption } from './model-option.js';
 import { useBackend } from './use-backend.js';
 
 export const benchUsage = `Usage: residual bench [--model <name>] [--backend <name>] [options]
@@ -68,8 +68,7 @@ export async function benchCommand(args: readonly string[], io: CliIo): Promise<
     io.out(benchUsage);
     return 0;
   }
-  const name = values.model ?? 'resnet20';
-  if (!isModelName(name)) throw new UsageError(`residual bench: --model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}.`);
+  const name = modelOption('bench', values.model ?? 'resnet20');
   const mode = choiceOption('bench', 'mode', values.mode, ['both', 'train', 'infer']);
   const batchSize = numberOption('bench', 'batch-size', values['batch-size'], 32, 'positive integer');
   const steps = numberOption('bench', 'steps', values.steps, 10, 'positive integer');

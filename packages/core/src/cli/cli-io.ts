@@ -4,6 +4,8 @@ export interface CliIo {
   err(line: string): void;
   /** Rewrites the current stderr line (progress bars); a no-op when stderr is not a terminal. */
   status(line: string): void;
+  /** The most characters a {@link CliIo.status} line may have (the terminal's width less one), or `undefined` for no limit. */
+  readonly statusWidth?: number | undefined;
   /** The command line as typed, for provenance. */
   readonly command: string;
 }
@@ -27,6 +29,9 @@ export function processIo(command: string): CliIo {
   };
   return {
     command,
+    get statusWidth() {
+      return tty && !lines ? (process.stderr.columns ?? 80) - 1 : undefined;
+    },
     out(line) {
       clearStatus();
       process.stdout.write(`${line}\n`);
@@ -41,8 +46,9 @@ export function processIo(command: string): CliIo {
         return;
       }
       if (!tty) return;
-      const width = process.stderr.columns ?? 120;
-      process.stderr.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
+      // Commands fit their lines to statusWidth; cutting here is the last resort for a terminal narrower than any line.
+      const width = (process.stderr.columns ?? 80) - 1;
+      process.stderr.write(`\r\x1b[2K${line.slice(0, width)}`);
       statusShown = true;
     },
   };

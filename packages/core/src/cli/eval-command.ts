@@ -1,17 +1,18 @@
-import { loadCheckpoint, resolveCheckpoint } from '../checkpoint/load-checkpoint.js';
+import { writeFileAtomic } from '../checkpoint/write-checkpoint.js';
 import { DataError } from '../data/data-error.js';
-import { describeDataset, loadDataset } from '../data/load-dataset.js';
-import { limitDataset } from '../data/limit-dataset.js';
+import { describeDataset } from '../data/load-dataset.js';
+import { renderConfusionSvg } from '../train/confusion-svg.js';
 import { evaluate } from '../train/evaluate.js';
-import { isSafetensorsFile, loadSafetensorsModel } from '../interop/load-safetensors-model.js';
+import { formatConfusion, perClassAccuracy } from '../train/per-class.js';
+import { assertStepFits } from '../train/step-memory.js';
 import type { CliIo } from './cli-io.js';
+import { dataOption, loadCommandCheckpoint, loadCommandData } from './command-start.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';
-import { UsageError } from './usage-error.js';
-import { useBackend } from './use-backend.js';
 
 export const evalUsage = `Usage: residual eval --checkpoint <run dir|file.ckpt|file.safetensors> --data <dir|cifar10-sample|mnist> [options]
 
-Evaluates a trained model (batch norm in inference mode) and prints its loss and accuracy.
+Evaluates a trained model (batch norm in inference mode) and prints its loss and accuracy, the
+accuracy of each class and the confusion matrix (rows: true class, columns: predicted class).
 
 Options:
   --checkpoint <path>  run folder written by residual train, a .ckpt file, or a .safetensors
@@ -22,9 +23,12 @@ Options:
                        CIFAR-10 or image folder, cifar10-sample or mnist
   --split <test|train> which split (default test)
   --batch-size <n>     images per batch (default 256)
-  --limit <n>          use at most n images
+  --limit <n>          use at most n images, the same number of each class (the same images
+                       as train --limit n)
+  --confusion <file>   also draw the confusion matrix as an SVG image into this file
   --backend <name>     auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
-  --json               print one JSON object
+  --json               print one JSON object: checkpoint, model, epoch, split, loss, accuracy,
+                       count, perClass [{ className, accuracy, count }], confusion [true][predicted]
   -h, --help           show this help`;
 
 /**
@@ -45,6 +49,7 @@ export async function evalCommand(args: readonly string[], io: CliIo): Promise<n
     split: { type: 'string' },
     'batch-size': { type: 'string' },
     limit: { type: 'string' },
+    confusion: { type: 'string' },
     backend: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -52,31 +57,36 @@ export async function evalCommand(args: readonly string[], io: CliIo): Promise<n
     io.out(evalUsage);
     return 0;
   }
-  if (values.checkpoint === undefined) throw new UsageError('residual eval: --checkpoint must name a run folder or .ckpt file, but got none.');
-  if (values.data === undefined) throw new UsageError('residual eval: --data must name a CIFAR-10 folder, an image folder, cifar10-sample or mnist, but got none. Example: --data cifar10-sample.');
-  const which = choiceOption('eval', 'which', values.which, ['best', 'last']);
+  const quiet = values.json === true;
+  const source = dataOption('eval', values.data);
   const split = choiceOption('eval', 'split', values.split, ['test', 'train']);
   const batchSize = numberOption('eval', 'batch-size', values['batch-size'], 256, 'positive integer');
-  const file = await resolveCheckpoint(values.checkpoint, which);
-  await useBackend('eval', values.backend, io, values.json === true);
-  const { header, model, optimizerState } = isSafetensorsFile(file) ? await loadSafetensorsModel(file, { model: values.model }) : await loadCheckpoint(file);
-  optimizerState.forEach((tensor) => tensor.dispose());
-  const loaded = await loadDataset(values.data, { onWarning: io.err, resize: [header.data.imageShape[0], header.data.imageShape[1]] });
-  const data = values.limit === undefined ? loaded : limitDataset(loaded, numberOption('eval', 'limit', values.limit, 0, 'positive integer'));
+  const limit = values.limit === undefined ? undefined : numberOption('eval', 'limit', values.limit, 0, 'positive integer');
+  const { file, header, model, epoch, backend } = await loadCommandCheckpoint('eval', values, io, quiet);
+  const [height, width] = header.data.imageShape;
+  const data = await loadCommandData('eval', { data: source, limit, resize: [height, width] }, io, { needs: [split], quiet });
   if (data.classNames.length !== header.model.numClasses || data.imageShape.join() !== header.model.inputShape.join()) {
     throw new DataError(
       `eval: the data must match ${file} (${header.model.numClasses} classes of ${header.model.inputShape.join('×')}), but got ` +
         `${data.classNames.length} classes of ${data.imageShape.join('×')} (${describeDataset(data)}). Evaluate on the kind of data the model was trained on.`,
     );
   }
-  const epoch = 'state' in header ? header.state.epoch : null; // a .safetensors file does not say
-  if (values.json !== true) io.err(`checkpoint: ${file} (${header.model.name}${epoch === null ? ', imported weights' : `, epoch ${epoch}`})`);
-  if (values.json !== true) io.err(`data: ${describeDataset(data)}`);
+  assertStepFits(model.layersModel, { backend: backend.name, mode: 'infer', batchSize, images: data[split].count, command: 'eval' });
   const result = await evaluate(model.layersModel, data[split], { imageShape: data.imageShape, stats: header.data.stats, batchSize });
-  if (values.json === true) {
-    io.out(JSON.stringify({ checkpoint: file, model: header.model.name, epoch, split, ...result }));
+  const classNames = header.data.classNames;
+  if (values.confusion !== undefined) {
+    const title = `${header.model.name} (${epoch === null ? 'imported weights' : `epoch ${epoch}`}) on the ${split} split of ${describeDataset(data)}`;
+    await writeFileAtomic(values.confusion, renderConfusionSvg(result.confusion, classNames, title)).catch((error: NodeJS.ErrnoException) => {
+      throw new DataError(`eval: --confusion ${values.confusion} must be a file this user can write, but got ${error.code ?? error.message}. Choose another path.`);
+    });
+    if (!quiet) io.err(`confusion matrix: ${values.confusion}`);
+  }
+  if (quiet) {
+    const perClass = perClassAccuracy(result.confusion, classNames);
+    io.out(JSON.stringify({ checkpoint: file, model: header.model.name, epoch, split, ...result, perClass }));
   } else {
     io.out(`${split} accuracy ${(result.accuracy * 100).toFixed(2)} % (${result.count} images), loss ${result.loss.toFixed(4)}`);
+    for (const line of formatConfusion(result.confusion, classNames)) io.out(line);
   }
   model.dispose();
   return 0;

@@ -1,5 +1,5 @@
 /** Messages of the wasm runtime when its heap (at most 4 GB) cannot hold the tensors. */
-const wasmOutOfMemory = /memory access out of bounds|Aborted\(OOM\)|Cannot enlarge memory|Maximum memory size exceeded|Out of memory/i;
+const wasmOutOfMemory = /memory access out of bounds|Aborted\(OOM\)|Cannot enlarge memory|Maximum memory size exceeded|Out of memory|Invalid typed array length/i;
 
 /**
  * The one paragraph the CLI prints for a failure: the error's own message, or for the cryptic

@@ -19,9 +19,10 @@ Writes a model for PyTorch or for any TF.js app.
   safetensors (default): torchvision's names and layouts (conv OIHW, linear [out, in], batch norm
     weight/bias/running_mean/running_var/num_batches_tracked), so that
     torchvision.models.resnet18().load_state_dict(tensors, strict=True) takes a resnet18. A model
-    torchvision lacks (CIFAR ResNets, plain twins) also gets <out>.py beside it: a self-contained
-    PyTorch module defining the same network. num_batches_tracked holds the checkpoint's optimiser
-    steps (0 for a fresh model): TF.js does not count them.
+    torchvision lacks (CIFAR ResNets with option A or B shortcuts, pre-activation ResNets, plain
+    twins) also gets <out>.py beside it: a self-contained PyTorch module defining the same network.
+    num_batches_tracked holds the checkpoint's optimiser steps (0 for a fresh model): TF.js does not
+    count them.
   tfjs: model.json and weight shards in a folder, for tf.loadLayersModel('<url>/model.json').
 
 Options:

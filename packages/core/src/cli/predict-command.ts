@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { loadCheckpoint, resolveCheckpoint } from '../checkpoint/load-checkpoint.js';
 import { DataError } from '../data/data-error.js';
 import { decodeImage } from '../data/decode-image.js';
 import { resizeImage } from '../data/resize-image.js';
 import { imagenetPreprocess } from '../interop/imagenet-preprocessing.js';
-import { isSafetensorsFile, loadSafetensorsModel } from '../interop/load-safetensors-model.js';
 import { classify } from '../train/classify.js';
 import type { CliIo } from './cli-io.js';
-import { choiceOption, numberOption, parseOptions } from './parse-options.js';
+import { loadCommandCheckpoint } from './command-start.js';
+import { numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
-import { useBackend } from './use-backend.js';
 
 export const predictUsage = `Usage: residual predict --checkpoint <run dir|file.ckpt|file.safetensors> [options] <image files...>
 
 Classifies .jpg/.png images with a trained model and prints, per image:
   this picture might be: dog, score: 0.97
+                     or: cat, score: 0.02     (with --top 2)
 
 Options:
   --checkpoint <path>  run folder written by residual train, a .ckpt file, or a .safetensors
@@ -26,7 +25,7 @@ Options:
   --top <k>            print the k best guesses (default 1)
   --resize             scale images to the model's input size (otherwise they must already have it)
   --backend <name>     auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
-  --json               print one JSON line per image
+  --json               print one JSON line per image: { checkpoint, file, guesses: [{ className, score }] }
   -h, --help           show this help`;
 
 async function readForModel(file: string, shape: readonly [number, number, number], resize: boolean, imagenet = false): Promise<Uint8Array> {
@@ -55,8 +54,28 @@ async function readForModel(file: string, shape: readonly [number, number, numbe
   if (channels === 3) return pixels;
   // A one-channel model (MNIST): the mean of R, G and B.
   const grey = new Uint8Array(height * width);
-  for (let i = 0; i < grey.length; i++) grey[i] = Math.round(((pixels[i * 3] ?? 0) + (pixels[i * 3 + 1] ?? 0) + (pixels[i * 3 + 2] ?? 0)) / 3);
+  for (let i = 0; i < grey.length; i++) grey[i] = Math.round(((pixels[i * 3] as number) + (pixels[i * 3 + 1] as number) + (pixels[i * 3 + 2] as number)) / 3);
   return grey;
+}
+
+/**
+ * The lines `residual predict` prints for one image: its best guess, then the others with their
+ * `or:` under the best guess's `be:`, so that class names line up.
+ *
+ * @param guesses - best first.
+ * @param prefix - `<file>: ` when several images are classified, else empty.
+ * @returns the lines.
+ * @example
+ * formatGuesses([{ className: 'dog', score: 0.97 }, { className: 'cat', score: 0.02 }], '');
+ * // ['this picture might be: dog, score: 0.97', '                   or: cat, score: 0.02']
+ */
+export function formatGuesses(guesses: readonly { readonly className: string; readonly score: number }[], prefix: string): string[] {
+  const lead = 'this picture might be:';
+  return guesses.map((guess, index) =>
+    index === 0
+      ? `${prefix}${lead} ${guess.className}, score: ${guess.score.toFixed(2)}`
+      : `${' '.repeat(prefix.length + lead.length - 'or:'.length)}or: ${guess.className}, score: ${guess.score.toFixed(2)}`,
+  );
 }
 
 /**
@@ -82,27 +101,16 @@ export async function predictCommand(args: readonly string[], io: CliIo): Promis
     io.out(predictUsage);
     return 0;
   }
-  if (values.checkpoint === undefined) throw new UsageError('residual predict: --checkpoint must name a run folder or .ckpt file, but got none.');
   if (positionals.length === 0) throw new UsageError('residual predict: at least one image file must be given, but got none. Example: residual predict --checkpoint runs/a dog.png');
-  const which = choiceOption('predict', 'which', values.which, ['best', 'last']);
   const top = numberOption('predict', 'top', values.top, 1, 'positive integer');
-  const file = await resolveCheckpoint(values.checkpoint, which);
-  await useBackend('predict', values.backend, io, values.json === true);
-  const { header, model, optimizerState } = isSafetensorsFile(file) ? await loadSafetensorsModel(file, { model: values.model }) : await loadCheckpoint(file);
-  optimizerState.forEach((tensor) => tensor.dispose());
+  const { file, header, model } = await loadCommandCheckpoint('predict', values, io, values.json === true);
   const shape = header.data.imageShape;
   for (const image of positionals) {
     const pixels = await readForModel(image, shape, values.resize === true, 'preprocess' in header.data && header.data.preprocess === 'imagenet');
-    const [guesses = []] = await classify(model.layersModel, pixels, { imageShape: shape, stats: header.data.stats, classNames: header.data.classNames, top });
-    if (values.json === true) {
-      io.out(JSON.stringify({ file: image, guesses }));
-      continue;
-    }
-    const [best, ...others] = guesses;
-    if (best === undefined) continue;
-    const prefix = positionals.length > 1 ? `${image}: ` : '';
-    io.out(`${prefix}this picture might be: ${best.className}, score: ${best.score.toFixed(2)}`);
-    for (const guess of others) io.out(`${' '.repeat(prefix.length)}  or: ${guess.className}, score: ${guess.score.toFixed(2)}`);
+    const [guesses] = await classify(model.layersModel, pixels, { imageShape: shape, stats: header.data.stats, classNames: header.data.classNames, top });
+    if (guesses === undefined) throw new Error(`predict: classify must answer one image with one list of guesses, but got none for ${image}. This is a bug in classify.`);
+    if (values.json === true) io.out(JSON.stringify({ checkpoint: file, file: image, guesses }));
+    else for (const line of formatGuesses(guesses, positionals.length > 1 ? `${image}: ` : '')) io.out(line);
   }
   model.dispose();
   return 0;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { buildModel, isModelName, modelNames, summarize, summary, type ResNetOptions } from '../model-api.js';
+import { buildModel, modelNames, summarize, summary, type ResNetOptions } from '../model-api.js';
+import { modelOption } from './model-option.js';
 import type { CliIo } from './cli-io.js';
 import { numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
@@ -12,10 +13,20 @@ multiply-accumulates (MACs) per image. BN running statistics are counted as non-
 Models: ${modelNames.join(', ')}
 
 Options:
-  --json                  print { "model", "params", "trainableParams", "nonTrainableParams", "macs", "inputShape", "layers" }
+  --json                  print one JSON object (fields below)
   --num-classes <n>       classes of the final layer (default: the model's)
   --input-shape <HxWxC>   input image shape (default: the model's, e.g. 32x32x3 for CIFAR models)
-  -h, --help              show this help`;
+  -h, --help              show this help
+
+--json fields:
+  model                the model name
+  params               trainable parameters (the count papers quote; the same as trainableParams)
+  trainableParams      weights the optimiser updates
+  nonTrainableParams   batch-norm running means and variances
+  totalParams          trainableParams + nonTrainableParams: every model weight a checkpoint stores
+  macs                 multiply-accumulates per image (convolutions and the final dense layer)
+  inputShape           e.g. "[N,32,32,3]" (NHWC)
+  layers               one object per layer: name, type, outputShape, params, trainableParams, macs`;
 
 /**
  * `residual summary`: builds a model (on the cpu backend, no training) and prints its summary.
@@ -40,9 +51,7 @@ export async function summaryCommand(args: readonly string[], io: CliIo): Promis
   if (name === undefined || extra.length > 0) {
     throw new UsageError(`residual summary: exactly one model name must be given, but got ${positionals.length}. Example: residual summary resnet20.`);
   }
-  if (!isModelName(name)) {
-    throw new UsageError(`residual summary: the model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}.`);
-  }
+  modelOption('summary', name, 'the model');
   const options: ResNetOptions = {};
   if (values['num-classes'] !== undefined) options.numClasses = numberOption('summary', 'num-classes', values['num-classes'], 10, 'positive integer');
   if (values['input-shape'] !== undefined) {

@@ -1,21 +1,20 @@
-import { describeDataset, loadDataset } from '../data/load-dataset.js';
 import { cifarAugmentation } from '../data/make-batch.js';
-import { isModelName, modelNames } from '../model-api.js';
 import { formatProgress } from '../train/format-progress.js';
 import { defaultAdam, paperSgd, type OptimizerConfig } from '../train/optimizer.js';
 import { defaultSchedule, scheduleNames } from '../train/schedule.js';
-import { runFiles } from '../train/run-folder.js';
 import { trainRun } from '../train/train-run.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions, sizeOption } from './parse-options.js';
 import { UsageError } from './usage-error.js';
-import { limitDataset } from '../data/limit-dataset.js';
+import { dataOption, loadCommandData } from './command-start.js';
+import { modelOption } from './model-option.js';
 import { useBackend } from './use-backend.js';
 
 export const trainUsage = `Usage: residual train --model <name> --data <dir|cifar10-sample|mnist> [options]
 
-Trains a model and writes a run folder: last.ckpt and best.ckpt (atomic, every epoch),
-metrics.jsonl (one JSON line per epoch) and curves.svg.
+Trains a model and writes a run folder: last.ckpt (every epoch) and best.ckpt (the best test
+accuracy), each written atomically, metrics.jsonl (one JSON line per epoch) and curves.svg. While
+it runs, train.lock holds its process id: one run writes a folder at a time.
 
 Options:
   --model <name>         ${'model to build (default resnet20); see residual summary --help'}
@@ -32,11 +31,14 @@ Options:
   --label-smoothing <x>  label smoothing in [0, 1) (default 0)
   --no-augment           no random crop and flip
   --seed <n>             seed for weights, data order and augmentation (default 1)
-  --limit <n>            use at most n training and n test images (quick runs)
+  --limit <n>            use at most n training and n test images, the same number of each class
+                         (quick runs; picked with a fixed seed, so eval --limit n sees the same)
   --resize <H>x<W>       resize image-folder images to this size
   --backend <name>       auto, tensorflow-gpu, webgpu, wasm or cpu (default auto)
   --out <dir>            run folder (default runs/<model>)
   --resume               continue from <out>/last.ckpt (its settings; --epochs and --lr may change)
+  --overwrite            start a new run in an --out that holds one, deleting its checkpoints and
+                         metrics (without --resume or --overwrite, such a folder is refused)
   --max-minutes <m>      stop between epochs so as to end within m minutes of the start (the next
                          epoch is expected to last as long as the longest so far); exit status 0,
                          continue with --resume
@@ -70,6 +72,7 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     backend: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
     'max-minutes': { type: 'string' },
   });
   const started = Date.now();
@@ -77,13 +80,8 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     io.out(trainUsage);
     return 0;
   }
-  const model = values.model ?? 'resnet20';
-  if (!isModelName(model)) {
-    throw new UsageError(`residual train: --model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(model)}. See residual summary --help.`);
-  }
-  if (values.data === undefined) {
-    throw new UsageError('residual train: --data must name a CIFAR-10 folder, an image folder, cifar10-sample or mnist, but got none. Example: --data cifar10-sample.');
-  }
+  const model = modelOption('train', values.model ?? 'resnet20');
+  const source = dataOption('train', values.data);
   const optimizerKind = choiceOption('train', 'optimizer', values.optimizer, ['sgd', 'adam']);
   const base = optimizerKind === 'sgd' ? paperSgd : defaultAdam;
   const weightDecay = numberOption('train', 'weight-decay', values['weight-decay'], base.weightDecay, 'non-negative');
@@ -103,12 +101,13 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
   const limit = values.limit === undefined ? undefined : numberOption('train', 'limit', values.limit, 0, 'positive integer');
   const resize = sizeOption('train', values.resize);
   const out = values.out ?? `runs/${model}`;
+  if (values.resume === true && values.overwrite === true) {
+    throw new UsageError('residual train: --resume and --overwrite must not be given together, but got both. Continue the run with --resume, or start over with --overwrite.');
+  }
   const maxMinutes = values['max-minutes'] === undefined ? undefined : numberOption('train', 'max-minutes', values['max-minutes'], 0, 'positive');
   const choice = await useBackend('train', values.backend, io);
-  const loaded = await loadDataset(values.data, resize === undefined ? { onWarning: io.err } : { resize, onWarning: io.err });
-  const data = limit === undefined ? loaded : limitDataset(loaded, limit);
-  io.err(`data: ${describeDataset(data)}`);
-  const { stopped } = await trainRun({
+  const data = await loadCommandData('train', { data: source, limit, resize, resizeAsked: resize !== undefined }, io, { needs: ['train', 'test'] });
+  const { stopped, state } = await trainRun({
     // On --resume the checkpoint decides; only an explicit --model is compared with it.
     model: values.resume === true && values.model === undefined ? '' : model,
     data,
@@ -117,12 +116,14 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
     optimizer,
     seed,
     resume: values.resume === true,
+    overwrite: values.overwrite === true,
     ...(values.resume === true && values.lr !== undefined ? { resumeLr: fit.lr } : {}),
     ...(maxMinutes === undefined ? {} : { stopBy: started + maxMinutes * 60_000 }),
     backend: choice.detail === undefined ? { name: choice.name } : { name: choice.name, detail: choice.detail },
     command: io.command,
-    onProgress: (progress) => io.status(formatProgress(progress)),
+    onProgress: (progress) => io.status(formatProgress(progress, 24, io.statusWidth)),
     onLine: io.out,
+    onNote: io.err,
   });
   if (stopped !== null) {
     io.out(
@@ -130,7 +131,6 @@ export async function trainCommand(args: readonly string[], io: CliIo): Promise<
         `--max-minutes ${maxMinutes}; continue with --resume`,
     );
   }
-  const files = runFiles(out);
-  io.out(`run folder ${out}: ${[files.last, files.best, files.metrics, files.curves].map((file) => file.slice(out.length + 1)).join(', ')}`);
+  io.out(`run folder ${out}: last.ckpt (epoch ${state.epoch}), best.ckpt (epoch ${state.bestEpoch}), metrics.jsonl, curves.svg`);
   return 0;
 }

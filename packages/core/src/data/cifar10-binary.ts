@@ -46,7 +46,7 @@ export function decodeCifar10Batch(bytes: Uint8Array, file: string): ImageSplit 
   const labels = new Uint8Array(count);
   for (let record = 0; record < count; record++) {
     const start = record * cifar10RecordBytes;
-    const label = bytes[start] ?? 0;
+    const label = bytes[start] as number; // count whole records: every index below is inside bytes
     if (label > 9) {
       throw new CorruptDataError(
         `CIFAR-10: ${file} must hold labels 0–9, but got ${label} at byte offset ${start} (record ${record}). ` +
@@ -58,9 +58,9 @@ export function decodeCifar10Batch(bytes: Uint8Array, file: string): ImageSplit 
     labels[record] = label;
     const out = record * 3072;
     for (let pixel = 0; pixel < 1024; pixel++) {
-      images[out + pixel * 3] = bytes[start + 1 + pixel] ?? 0; // red plane
-      images[out + pixel * 3 + 1] = bytes[start + 1 + 1024 + pixel] ?? 0; // green plane
-      images[out + pixel * 3 + 2] = bytes[start + 1 + 2048 + pixel] ?? 0; // blue plane
+      images[out + pixel * 3] = bytes[start + 1 + pixel] as number; // red plane
+      images[out + pixel * 3 + 1] = bytes[start + 1 + 1024 + pixel] as number; // green plane
+      images[out + pixel * 3 + 2] = bytes[start + 1 + 2048 + pixel] as number; // blue plane
     }
   }
   return makeSplit(images, labels, 3072);
@@ -76,13 +76,19 @@ export function decodeCifar10Batch(bytes: Uint8Array, file: string): ImageSplit 
  * await writeFile('tiny.bin', encodeCifar10Batch(split));
  */
 export function encodeCifar10Batch(split: ImageSplit): Uint8Array {
+  if (split.images.length !== split.count * 3072 || split.labels.length !== split.count) {
+    throw new Error(
+      `encodeCifar10Batch: the split must hold ${split.count} images of 32×32×3 and as many labels, but got ${split.images.length} bytes and ${split.labels.length} labels. ` +
+        'Pass a split of CIFAR-10-sized images.',
+    );
+  }
   const bytes = new Uint8Array(split.count * cifar10RecordBytes);
   for (let record = 0; record < split.count; record++) {
     const start = record * cifar10RecordBytes;
-    bytes[start] = split.labels[record] ?? 0;
+    bytes[start] = split.labels[record] as number; // sizes checked above
     for (let pixel = 0; pixel < 1024; pixel++) {
       for (let channel = 0; channel < 3; channel++) {
-        bytes[start + 1 + channel * 1024 + pixel] = split.images[record * 3072 + pixel * 3 + channel] ?? 0;
+        bytes[start + 1 + channel * 1024 + pixel] = split.images[record * 3072 + pixel * 3 + channel] as number;
       }
     }
   }

@@ -31,7 +31,7 @@ export function isImageFile(file: string): boolean {
  * @param bytes - the file's bytes.
  * @param file - its name, which picks the decoder and appears in errors.
  * @returns `[H, W, 3]` pixels.
- * @throws Error when the bytes are not a valid image of that kind.
+ * @throws Error naming the file when the bytes are not a valid JPEG or PNG (the decoder's words quoted).
  * @example
  * const { pixels, height, width } = decodeImage(await readFile('cat.png'), 'cat.png');
  */
@@ -41,22 +41,32 @@ export function decodeImage(bytes: Uint8Array, file: string): DecodedImage {
   let rgba: Uint8Array;
   let width: number;
   let height: number;
-  if (isPng) {
-    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    ({ width, height } = png);
-    rgba = new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength);
-  } else if (isJpeg) {
-    const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-    ({ width, height } = decoded);
-    rgba = decoded.data;
-  } else {
+  if (!isPng && !isJpeg) {
     throw new Error(`decodeImage: ${file} must be a JPEG or PNG file, but its first bytes match neither. Convert it or remove it.`);
+  }
+  try {
+    if (isPng) {
+      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      ({ width, height } = png);
+      rgba = new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength);
+    } else {
+      const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+      ({ width, height } = decoded);
+      rgba = decoded.data;
+    }
+  } catch (error) {
+    // The decoders' own messages ("unknown JPEG marker 0") name neither the file nor the fix.
+    const said = String((error as Error).message ?? error).replace(/\.$/, '');
+    throw new Error(`decodeImage: ${file} must be a valid ${isPng ? 'PNG' : 'JPEG'} file, but the decoder said: ${said}. Re-save it as JPEG or PNG, or remove it.`);
+  }
+  if (rgba.length < width * height * 4) {
+    throw new Error(`decodeImage: ${file} must decode to ${width}×${height} RGBA pixels, but the decoder gave ${rgba.length} bytes. Re-save it as JPEG or PNG, or remove it.`);
   }
   const pixels = new Uint8Array(width * height * 3);
   for (let pixel = 0; pixel < width * height; pixel++) {
-    pixels[pixel * 3] = rgba[pixel * 4] ?? 0;
-    pixels[pixel * 3 + 1] = rgba[pixel * 4 + 1] ?? 0;
-    pixels[pixel * 3 + 2] = rgba[pixel * 4 + 2] ?? 0;
+    pixels[pixel * 3] = rgba[pixel * 4] as number; // rgba holds width × height × 4 bytes, checked above
+    pixels[pixel * 3 + 1] = rgba[pixel * 4 + 1] as number;
+    pixels[pixel * 3 + 2] = rgba[pixel * 4 + 2] as number;
   }
   return { pixels, height, width };
 }

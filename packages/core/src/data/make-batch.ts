@@ -47,15 +47,24 @@ export function makeBatch(
   const imageSize = height * width * channels;
   const pixels = new Float32Array(indices.length * imageSize);
   const labels = new Int32Array(indices.length);
+  if (options.stats.mean.length !== channels || options.stats.std.length !== channels) {
+    throw new Error(
+      `makeBatch: options.stats must hold ${channels} means and standard deviations (one per channel), but got ${options.stats.mean.length} and ${options.stats.std.length}. ` +
+        'Use the statistics of data with this image shape.',
+    );
+  }
   const scale = options.stats.std.map((std) => 1 / (255 * std));
-  const shift = options.stats.mean.map((mean, channel) => mean / (options.stats.std[channel] ?? 1));
+  const shift = options.stats.mean.map((mean, channel) => mean / (options.stats.std[channel] as number)); // one per channel, checked above
   const { augment, rng } = options;
   if (augment !== undefined && rng === undefined) {
     throw new Error('makeBatch: options.rng must be set when options.augment is, but got none. Pass a seeded Rng.');
   }
   for (let b = 0; b < indices.length; b++) {
-    const index = indices[b] ?? 0;
-    labels[b] = split.labels[index] ?? 0;
+    const index = indices[b] as number; // b < indices.length
+    if (!(Number.isInteger(index) && index >= 0 && index < split.count)) {
+      throw new Error(`makeBatch: every index must be an image of the split (0 to ${split.count - 1}), but got ${index} at position ${b}. Pass indices of this split.`);
+    }
+    labels[b] = split.labels[index] as number;
     const pad = augment?.padCrop ?? 0;
     const dy = pad > 0 && rng !== undefined ? rng.int(2 * pad + 1) - pad : 0;
     const dx = pad > 0 && rng !== undefined ? rng.int(2 * pad + 1) - pad : 0;
@@ -68,8 +77,9 @@ export function makeBatch(
         const sx = (flip ? width - 1 - x : x) + dx;
         const inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
         for (let c = 0; c < channels; c++) {
-          const value = inside ? (split.images[source + (sy * width + sx) * channels + c] ?? 0) : 0;
-          pixels[target + (y * width + x) * channels + c] = value * (scale[c] ?? 1) - (shift[c] ?? 0);
+          // In range: index < split.count, (sy, sx) inside the image, c < channels.
+          const value = inside ? (split.images[source + (sy * width + sx) * channels + c] as number) : 0;
+          pixels[target + (y * width + x) * channels + c] = value * (scale[c] as number) - (shift[c] as number);
         }
       }
     }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -76,7 +76,40 @@ describe('readImageFolder', () => {
 
   it('needs at least two class folders', async () => {
     const root = await folder({ 'a/1.png': png(2, 2, 1) });
-    await expect(readImageFolder(root)).rejects.toThrow(`image folder: ${root} must hold one folder per class (at least 2), but got 1. Arrange the images as <root>/<class>/<image>.jpg.`);
+    await expect(readImageFolder(root)).rejects.toThrow(`image folder: ${root} must hold one folder of images per class (at least 2), but got 1. Arrange the images as <root>/<class>/<image>.jpg.`);
+  });
+
+  it('skips broken and looping symbolic links with a warning, as other bad files', async () => {
+    const root = await folder({ 'a/1.png': png(2, 2, 1), 'b/1.png': png(2, 2, 2) });
+    await symlink(join(root, 'nowhere.png'), join(root, 'a', 'dangling.png'));
+    await symlink(join(root, 'a', 'loop.png'), join(root, 'a', 'loop.png'));
+    await symlink(join(root, 'no-class'), join(root, 'c'));
+    const warnings: string[] = [];
+    const data = await readImageFolder(root, { onWarning: (message) => warnings.push(message), testEvery: 1000 });
+    expect(data.classNames).toEqual(['a', 'b']);
+    expect(warnings).toEqual([
+      `image folder: skipping ${join(root, 'c')}: it must be a readable folder or file, but it is a symbolic link that cannot be followed (ENOENT: its target does not exist)`,
+      `image folder: skipping ${join(root, 'a', 'dangling.png')}: it must be a readable folder or file, but it is a symbolic link that cannot be followed (ENOENT: its target does not exist)`,
+      `image folder: skipping ${join(root, 'a', 'loop.png')}: it must be a readable folder or file, but it is a symbolic link that cannot be followed (ELOOP: the links form a loop)`,
+    ]);
+  });
+
+  it('does not count an empty class folder as a class', async () => {
+    const root = await folder({ 'a/1.png': png(2, 2, 1), 'b/notes.txt': 'no images here', 'c/1.png': png(2, 2, 3) });
+    await mkdir(join(root, 'd'));
+    const warnings: string[] = [];
+    const data = await readImageFolder(root, { onWarning: (message) => warnings.push(message), testEvery: 1000 });
+    expect(data.classNames).toEqual(['a', 'c']);
+    expect(Array.from(data.train.labels)).toEqual([0, 1]);
+    expect(warnings.filter((warning) => warning.includes('class folder'))).toEqual([
+      `image folder: skipping the class folder ${join(root, 'b')}: a class must have at least one .jpg or .png image, but it has none`,
+      `image folder: skipping the class folder ${join(root, 'd')}: a class must have at least one .jpg or .png image, but it has none`,
+    ]);
+  });
+
+  it('names the file in a decoder error', () => {
+    const truncated = jpg(8, 8, 100).subarray(0, 200);
+    expect(() => decodeImage(truncated, 'photos/cat.jpg')).toThrow(/^decodeImage: photos\/cat\.jpg must be a valid JPEG file, but the decoder said: .+\. Re-save it as JPEG or PNG, or remove it\.$/);
   });
 
   it('decodes grey PNGs to three equal channels', () => {

@@ -15,10 +15,31 @@ export interface ReadImageFolderOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-async function subfolders(dir: string): Promise<string[]> {
+const linkFailures: Record<string, string> = {
+  ENOENT: 'its target does not exist',
+  ELOOP: 'the links form a loop',
+  EACCES: 'its target is not readable',
+};
+
+/** A folder entry's kind, following links; a link that cannot be followed is warned about and skipped (`null`). */
+async function kindOf(path: string, warn: (message: string) => void): Promise<'folder' | 'file' | null> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    warn(
+      `image folder: skipping ${path}: it must be a readable folder or file, but it is a symbolic link that cannot be followed ` +
+        `(${code}: ${linkFailures[code] ?? (error as Error).message})`,
+    );
+    return null;
+  }
+}
+
+async function subfolders(dir: string, warn: (message: string) => void): Promise<string[]> {
   const names = (await readdir(dir)).sort();
   const folders: string[] = [];
-  for (const name of names) if ((await stat(join(dir, name))).isDirectory()) folders.push(name);
+  for (const name of names) if ((await kindOf(join(dir, name), warn)) === 'folder') folders.push(name);
   return folders;
 }
 
@@ -27,19 +48,27 @@ interface Sample {
   readonly label: number;
 }
 
+/** Reads every image of each class folder: one list of samples per class, in `classNames` order. */
 async function readClasses(
   dir: string,
   classNames: readonly string[],
   options: ReadImageFolderOptions,
   expected: { size?: readonly [number, number]; file?: string },
-): Promise<Sample[]> {
-  const warn = options.onWarning ?? ((message: string) => console.warn(message));
-  const samples: Sample[] = [];
+): Promise<Sample[][]> {
+  const warn = warner(options);
+  const perClass: Sample[][] = [];
   for (const [label, className] of classNames.entries()) {
     const folder = join(dir, className);
-    for (const name of (await readdir(folder)).sort()) {
+    const samples: Sample[] = [];
+    perClass.push(samples);
+    const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      warn(`image folder: ${dir} has no folder ${className}: no images of class ${className} there`);
+      return [];
+    });
+    for (const name of names.sort()) {
       const file = join(folder, name);
-      if (!(await stat(file)).isFile()) continue;
+      if ((await kindOf(file, warn)) !== 'file') continue;
       if (!isImageFile(name)) {
         warn(`image folder: skipping ${file}: not a .jpg, .jpeg or .png file`);
         continue;
@@ -66,7 +95,11 @@ async function readClasses(
       samples.push({ pixels, label });
     }
   }
-  return samples;
+  return perClass;
+}
+
+function warner(options: ReadImageFolderOptions): (message: string) => void {
+  return options.onWarning ?? ((message: string) => console.warn(message));
 }
 
 function toSplit(samples: readonly Sample[], imageSize: number): ImageSplit {
@@ -93,21 +126,31 @@ function toSplit(samples: readonly Sample[], imageSize: number): ImageSplit {
  * const data = await readImageFolder('pets', { resize: [64, 64] }); // classes ['cat', 'dog']
  */
 export async function readImageFolder(root: string, options: ReadImageFolderOptions = {}): Promise<ImageDataset> {
-  const top = await subfolders(root);
+  const warn = warner(options);
+  const top = await subfolders(root, warn);
   const presplit = top.includes('train') && top.includes('test');
   const trainDir = presplit ? join(root, 'train') : root;
-  const classNames = await subfolders(trainDir);
+  const folders = presplit ? await subfolders(trainDir, warn) : top;
+  const expected: { size?: readonly [number, number]; file?: string } = {};
+  // A class folder without images is no class: the model would have an output nothing trains.
+  const read = await readClasses(trainDir, folders, options, expected);
+  const kept = folders.flatMap((name, index) => {
+    if ((read[index] as Sample[]).length > 0) return [index];
+    warn(`image folder: skipping the class folder ${join(trainDir, name)}: a class must have at least one .jpg or .png image, but it has none`);
+    return [];
+  });
+  const classNames = kept.map((index) => folders[index] as string);
   if (classNames.length < 2) {
     throw new DataError(
-      `image folder: ${trainDir} must hold one folder per class (at least 2), but got ${classNames.length}. ` +
+      `image folder: ${trainDir} must hold one folder of images per class (at least 2), but got ${classNames.length}. ` +
         'Arrange the images as <root>/<class>/<image>.jpg.',
     );
   }
-  const expected: { size?: readonly [number, number]; file?: string } = {};
-  let trainSamples = await readClasses(trainDir, classNames, options, expected);
+  const relabel = (samples: Sample[], label: number) => samples.map((sample) => ({ pixels: sample.pixels, label }));
+  let trainSamples = kept.flatMap((index, label) => relabel(read[index] as Sample[], label));
   let testSamples: Sample[];
   if (presplit) {
-    testSamples = await readClasses(join(root, 'test'), classNames, options, expected);
+    testSamples = (await readClasses(join(root, 'test'), classNames, options, expected)).flat();
   } else {
     const every = options.testEvery ?? 10;
     const seen = new Map<number, number>();

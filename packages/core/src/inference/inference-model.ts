@@ -43,7 +43,7 @@ interface FoldedConv {
 
 function foldStep(step: ConvStep): FoldedConv {
   const c = step.conv.getConfig() as { strides: [number, number]; dilationRate: [number, number] | number; padding: 'same' | 'valid' };
-  const filter = layerWeight('inferenceModel', step.conv, 'kernel').read() as tf.Tensor4D; // [K_h, K_w, C, C′]
+  const filter = layerWeight(step.conv, 'kernel', 'inferenceModel').read() as tf.Tensor4D; // [K_h, K_w, C, C′]
   const bias = (findLayerWeight(step.conv, 'bias')?.read() ?? null) as tf.Tensor1D | null; // [C′]
   const dilations: [number, number] = typeof c.dilationRate === 'number' ? [c.dilationRate, c.dilationRate] : c.dilationRate;
   const common = { step, strides: c.strides, dilations, pad: step.padding ?? c.padding };
@@ -55,8 +55,8 @@ function foldStep(step: ConvStep): FoldedConv {
     foldBatchNorm(filter, bias, {
       gamma: optional('gamma', 1),
       beta: optional('beta', 0),
-      mean: layerWeight('inferenceModel', bn, 'moving_mean').read() as tf.Tensor1D,
-      variance: layerWeight('inferenceModel', bn, 'moving_variance').read() as tf.Tensor1D,
+      mean: layerWeight(bn, 'moving_mean', 'inferenceModel').read() as tf.Tensor1D,
+      variance: layerWeight(bn, 'moving_variance', 'inferenceModel').read() as tf.Tensor1D,
       epsilon: (bn.getConfig() as { epsilon: number }).epsilon,
     }),
   );

@@ -1,4 +1,5 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { isBatchNormLayer } from '../layers/batch-norm.js';
 import type { GraphNode, LayerGraph } from './layer-graph.js';
 
 /**
@@ -51,7 +52,7 @@ const foldableConv = (node: GraphNode): boolean => {
 };
 const foldableBatchNorm = (node: GraphNode): boolean => {
   const axis = config(node)['axis'];
-  return node.kind === 'BatchNormalization' && (axis === -1 || axis === 3 || (Array.isArray(axis) && axis.length === 1 && (axis[0] === -1 || axis[0] === 3)));
+  return isBatchNormLayer(node.kind) && (axis === -1 || axis === 3 || (Array.isArray(axis) && axis.length === 1 && (axis[0] === -1 || axis[0] === 3)));
 };
 const plainRelu = (node: GraphNode): boolean =>
   (node.kind === 'ReLU' && config(node)['maxValue'] == null) || (node.kind === 'Activation' && config(node)['activation'] === 'relu');

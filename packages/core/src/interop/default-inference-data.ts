@@ -4,7 +4,7 @@ import { DataError } from '../data/data-error.js';
 import { loadDataset } from '../data/load-dataset.js';
 import type { ResNetConfig } from '../models/resnet-model.js';
 import { isModelName } from '../models/registry.js';
-import { resnetSpecs } from '../models/resnet-spec.js';
+import { resnetSpecs } from '../models/resnet.js';
 import { imagenetMeta } from './imagenet-meta.js';
 import type { InferenceData } from './residual-metadata.js';
 

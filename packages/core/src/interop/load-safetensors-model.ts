@@ -3,7 +3,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { DataError } from '../data/data-error.js';
 import type { ResNetConfig, ResNetModel } from '../models/resnet-model.js';
 import { buildModel, isModelName, modelNames } from '../models/registry.js';
-import { resnetSpecs } from '../models/resnet-spec.js';
+import { resnetSpecs } from '../models/resnet.js';
 import { defaultInferenceData } from './default-inference-data.js';
 import { loadTorchStateDict } from './load-torch-state-dict.js';
 import { readResidualMetadata, type InferenceData } from './residual-metadata.js';

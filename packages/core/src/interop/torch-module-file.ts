@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ResNetConfig } from '../models/resnet-model.js';
 import { isModelName } from '../models/registry.js';
-import { resnetSpecs } from '../models/resnet-spec.js';
+import { resnetSpecs } from '../models/resnet.js';
 
 /** The template shipped with the package (packages/core/python/residual_torch.py). */
 const template = new URL('../../python/residual_torch.py', import.meta.url);
@@ -23,8 +23,9 @@ export const torchvisionModels: readonly string[] = ['resnet18', 'resnet34', 're
  */
 export async function torchModuleSource(config: ResNetConfig): Promise<string> {
   if (!isModelName(config.name)) throw new Error(`torchModuleSource: config.name must be a registered model, but got ${JSON.stringify(config.name)}.`);
+  const spec = resnetSpecs[config.name];
   const source = await readFile(template, 'utf8');
-  const architecture = JSON.stringify({ name: config.name, numClasses: config.numClasses, inputShape: config.inputShape, spec: resnetSpecs[config.name] });
+  const architecture = JSON.stringify({ name: config.name, numClasses: config.numClasses, inputShape: config.inputShape, spec });
   if (!placeholder.test(source)) throw new Error('torchModuleSource: the template must hold the line "ARCHITECTURE = None", but it does not. This is a bug in @residual/core.');
   return source.replace(placeholder, `ARCHITECTURE = json.loads(r'''${architecture}''')`);
 }

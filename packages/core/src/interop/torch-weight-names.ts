@@ -1,4 +1,5 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { isBatchNormLayer } from '../layers/batch-norm.js';
 import { findLayerWeight } from '../layers/layer-weight.js';
 
 /**
@@ -49,7 +50,8 @@ export function torchWeightNames(model: tfl.LayersModel): TorchWeight[] {
   const entries: TorchWeight[] = [];
   for (const layer of model.layers) {
     if (layer.weights.length === 0) continue;
-    const className = layer.getClassName();
+    // Residual's batch norm layer class (ResidualBatchNormalization) has TF.js's weights and names.
+    const className = isBatchNormLayer(layer) ? 'BatchNormalization' : layer.getClassName();
     const names = torchNames[className];
     if (names === undefined) {
       throw new Error(

@@ -73,4 +73,11 @@ describe('batchNormTraining', () => {
     const theirs = await count((xs) => reference(xs, gamma, beta, 1e-5)); // one profile at a time: tf.profile is not reentrant
     expect(ours).toBeLessThanOrEqual(theirs / 2);
   });
+
+  it('refuses a tensor without a batch and a channel axis', () => {
+    const x = tf.tensor1d([1, 2, 3]);
+    const [gamma, beta] = [tf.ones([3]) as tf.Tensor1D, tf.zeros([3]) as tf.Tensor1D];
+    expect(() => batchNormTraining(x, gamma, beta, 1e-5)).toThrow('batchNormTraining: x must have rank ≥ 2 [N, …, C], but got shape [3]. Pass a batch.');
+    tf.dispose([x, gamma, beta]);
+  });
 });

@@ -36,7 +36,11 @@ export interface BatchNormTrainingResult {
  */
 export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): BatchNormTrainingResult {
   const axes = x.shape.slice(0, -1).map((_, axis) => axis);
-  const perChannel = x.size / (x.shape[x.rank - 1] ?? 1); // n
+  const channels = x.shape.at(-1);
+  if (x.rank < 2 || channels === undefined) {
+    throw new RangeError(`batchNormTraining: x must have rank ≥ 2 [N, …, C], but got shape [${x.shape.join(', ')}]. Pass a batch.`);
+  }
+  const perChannel = x.size / channels; // n
   let stats: [tf.Tensor1D, tf.Tensor1D] | undefined;
   const normalize = tf.customGrad((input, scale, offset, save) => {
     const [xs, gs, bs] = [input, scale, offset] as [tf.Tensor, tf.Tensor1D, tf.Tensor1D];

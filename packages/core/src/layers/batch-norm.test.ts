@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { batchNorm } from './batch-norm.js';
+import { batchNorm, isBatchNormLayer, ResidualBatchNormalization } from './batch-norm.js';
+import { summary } from '../analysis/summary.js';
 import { input } from './input.js';
 
 beforeAll(async () => {
@@ -43,6 +44,22 @@ describe('batchNorm', () => {
     const [ours, theirs] = pair();
     const x = tf.randomNormal([2, 5, 4, 6], 0, 1, 'float32', 7);
     expect(largest(ours.predict(x) as tf.Tensor, theirs.predict(x) as tf.Tensor)).toBeLessThan(1e-6);
-    expect(ours.layers[1]?.getClassName()).toBe('BatchNormalization');
+  });
+
+  test('is a registered layer class of its own: visible in the config and summary, and it round-trips', async () => {
+    const [ours, theirs] = pair();
+    const layer = ours.layers[1];
+    expect(layer).toBeInstanceOf(ResidualBatchNormalization);
+    expect(layer?.getClassName()).toBe('ResidualBatchNormalization');
+    expect(theirs.layers[1]?.getClassName()).toBe('BatchNormalization'); // the stock class is untouched
+    expect(isBatchNormLayer(layer!) && isBatchNormLayer(theirs.layers[1]!)).toBe(true);
+    const topology = ours.toJSON(null, false) as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+    expect(topology.config.layers[1]).toMatchObject({ class_name: 'ResidualBatchNormalization', config: { momentum: 0.8, epsilon: 1e-5, axis: -1 } });
+    expect(summary(ours)).toMatch(/\n\S+ \(ResidualBatchNormalization\)\s+\[N,5,4,6\]\s+24 /);
+    const again = await tfl.models.modelFromJSON({ modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'] });
+    again.setWeights(ours.getWeights());
+    expect(again.layers[1]).toBeInstanceOf(ResidualBatchNormalization);
+    const x = tf.add(tf.randomNormal([3, 5, 4, 6], 0, 2, 'float32', 8), 1);
+    expect(largest(again.apply(x, { training: true }) as tf.Tensor, ours.apply(x, { training: true }) as tf.Tensor)).toBeLessThan(1e-6);
   });
 });

@@ -3,6 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { conv2d } from './conv2d.js';
+import { dense } from './dense.js';
+import { Sym } from './sym.js';
 import { input } from './input.js';
 import { withSeed } from './scope.js';
 
@@ -59,6 +61,18 @@ describe('conv2d', () => {
     const untyped = conv2d as (x: unknown, options: unknown) => unknown;
     expect(() => withSeed(1, () => untyped(input([5, 5, 3]), { filters: 4, kernelSize: 7 }))).toThrow(
       "shape error: conv2d: kernel 7×7 must fit the input, but got [N,5,5,3] with padding 'valid' — use padding 'same', a smaller kernelSize or a larger input",
+    );
+  });
+
+  test('unknown input channels are refused: a conv needs its fan-in', () => {
+    const untyped = conv2d as (x: unknown, options: unknown) => unknown;
+    const x = new Sym(tfl.input({ shape: [8, 8, null] as unknown as number[] }));
+    expect(() => withSeed(1, () => untyped(x, { filters: 4, kernelSize: 3 }))).toThrow(
+      'shape error: conv2d: input channels must be known, but got [N,8,8,?] — give input() the number of channels',
+    );
+    const features = new Sym(tfl.input({ shape: [null] as unknown as number[] }));
+    expect(() => withSeed(1, () => (dense as (x: unknown, options: unknown) => unknown)(features, { units: 2 }))).toThrow(
+      'shape error: dense: input features must be known, but got [N,?] — give input() the feature size',
     );
   });
 });

@@ -1,6 +1,9 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import {
   conv2dOutputShape,
+  formatShape,
+  ShapeError,
+  shapeErrorMessage,
   pair,
   type Checked,
   type Conv2dOutput,
@@ -81,7 +84,10 @@ function conv2dLayer(x: Sym, options: Conv2dOptions): Sym<ImageShape> {
   const name = layerName('conv2d', options.name);
   const { filters, kernelSize, strides = 1, padding = 'valid', dilationRate = 1, useBias = true } = options;
   const [kernelH, kernelW] = pair(kernelSize);
-  const inChannels = x.shape[3] ?? 1;
+  const inChannels = x.shape[3];
+  if (inChannels == null) {
+    throw new ShapeError(shapeErrorMessage('conv2d', `input channels must be known, but got ${formatShape(x.shape)}`, 'give input() the number of channels'));
+  }
   let source = x;
   let layerPadding: 'same' | 'valid' = padding === 'same' ? 'same' : 'valid';
   if (typeof padding === 'number' && padding > 0) {

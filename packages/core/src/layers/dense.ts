@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { denseOutputShape, type Checked, type DenseOutput, type Poisoned, type Shape } from '@residual/shapes';
+import { denseOutputShape, formatShape, ShapeError, shapeErrorMessage, type Checked, type DenseOutput, type Poisoned, type Shape } from '@residual/shapes';
 import { applyLayer } from './apply-layer.js';
 import { layerName, layerSeed } from './scope.js';
 import type { Sym } from './sym.js';
@@ -37,7 +37,11 @@ export function dense<InShape extends Shape, const Options extends DenseOptions>
 function denseLayer(x: Sym, options: DenseOptions): Sym<[number, number]> {
   denseOutputShape(x.shape, options.units);
   const name = layerName('dense', options.name);
-  const bound = 1 / Math.sqrt(x.shape[1] ?? 1);
+  const features = x.shape[1];
+  if (features == null) {
+    throw new ShapeError(shapeErrorMessage('dense', `input features must be known, but got ${formatShape(x.shape)}`, 'give input() the feature size'));
+  }
+  const bound = 1 / Math.sqrt(features); // PyTorch's nn.Linear: ±1/√fan-in
   const layer = tfl.layers.dense({
     units: options.units,
     activation: options.activation ?? 'linear',

@@ -20,20 +20,20 @@ export function findLayerWeight(layer: tfl.layers.Layer, name: string): tfl.Laye
 /**
  * A tfjs-layers layer's weight by its own name; throws, naming the layer's weights, when it has none.
  *
- * @param api - the calling function's name, for the message.
- * @param layer - a built layer.
- * @param name - the weight's name without the layer prefix.
- * @returns the variable.
+ * @param layer - a built layer, e.g. `model.getLayer('layer1.0.bn2')`.
+ * @param name - the weight's name without the layer prefix: `'kernel'`, `'gamma'`, `'moving_mean'`, …
+ * @param api - the caller's name, for the message (default `'layerWeight'`).
+ * @returns the variable (`read()` it, or `write()` a tensor of its shape).
  * @example
  * ```ts
- * const mean = layerWeight('batchNorm', layer, 'moving_mean').read(); // [C]
+ * layerWeight(model.getLayer('layer1.0.bn2'), 'gamma').read(); // [C]
  * ```
  */
-export function layerWeight(api: string, layer: tfl.layers.Layer, name: string): tfl.LayerVariable {
+export function layerWeight(layer: tfl.layers.Layer, name: string, api = 'layerWeight'): tfl.LayerVariable {
   const weight = findLayerWeight(layer, name);
   if (weight === undefined) {
-    const names = layer.weights.map((each) => each.originalName).join(', ') || 'no weights';
-    throw new Error(`${api}: layer ${layer.name} must have a '${name}' weight, but got ${names}. This is a bug in @residual/core.`);
+    const names = layer.weights.map((each) => each.originalName).join(', ') || 'none';
+    throw new Error(`${api}: weight must be one of ${layer.name}'s weights (${names}), but got "${name}". Pass the short name after the slash, e.g. 'gamma'.`);
   }
   return weight;
 }

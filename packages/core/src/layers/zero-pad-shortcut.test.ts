@@ -66,4 +66,13 @@ describe('zeroPadShortcut (option A)', () => {
       'shape error: zeroPadShortcut: zero-pad shortcut must keep every input channel, but got 64→32 — use a 1×1 conv (conv2d with kernelSize 1) and batchNorm',
     );
   });
+
+  test('an unnamed shortcut is named zero_pad_<n> in its build scope', () => {
+    const names = withSeed(1, () => {
+      const x = input([8, 8, 4]);
+      const y = zeroPadShortcut(zeroPadShortcut(x, { channels: 6 }), { channels: 8, strides: 2 });
+      return [y.tensor.sourceLayer.name, y.shape];
+    });
+    expect(names).toEqual(['zero_pad_2', [null, 4, 4, 8]]);
+  });
 });

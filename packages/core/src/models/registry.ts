@@ -1,7 +1,6 @@
 import { closestName } from '@residual/shapes';
-import { buildResNet } from './build-resnet.js';
 import type { ResNetModel, ResNetOptions } from './resnet-model.js';
-import { resnetSpecs, type ModelName } from './resnet-spec.js';
+import { buildResNet, resnetSpecs, type BuiltModel, type ModelName } from './resnet.js';
 
 /**
  * Every registered model name, in a stable order: the ImageNet ResNets, the CIFAR ResNets,
@@ -33,6 +32,8 @@ export function isModelName(name: string): name is ModelName {
  *
  * @param name - one of {@link modelNames}
  * @param options - numClasses, inputShape, seed (a `ResNetConfig` works as it is)
+ * @returns the model; for a name known at compile time typed like its builder
+ *   (`buildModel('resnet20')`: `ResNetModel<[number, 32, 32, 3], [number, 10]>`)
  * @throws Error `buildModel: model must be one of resnet18, …, but got "resnet19". …` for an
  *   unknown name
  * @example
@@ -41,11 +42,12 @@ export function isModelName(name: string): name is ModelName {
  * const again = buildModel(model.config.name, model.config); // the same weights
  * ```
  */
-export function buildModel(name: ModelName | (string & {}), options: ResNetOptions = {}): ResNetModel {
+export function buildModel<Name extends ModelName, const Options extends ResNetOptions = Record<never, never>>(name: Name, options?: Options): BuiltModel<Name, Options>;
+export function buildModel(name: string, options?: ResNetOptions): ResNetModel;
+export function buildModel(name: string, options: ResNetOptions = {}): ResNetModel {
   if (!isModelName(name)) {
-    const closest = closestName(name, modelNames);
     throw new Error(
-      `buildModel: model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}. Did you mean "${closest}"?`,
+      `buildModel: model must be one of ${modelNames.join(', ')}, but got ${JSON.stringify(name)}. Did you mean "${closestName(name, modelNames)}"?`,
     );
   }
   const { numClasses, inputShape, seed } = options;
@@ -53,5 +55,5 @@ export function buildModel(name: ModelName | (string & {}), options: ResNetOptio
   if (numClasses !== undefined) picked.numClasses = numClasses;
   if (inputShape !== undefined) picked.inputShape = inputShape;
   if (seed !== undefined) picked.seed = seed;
-  return buildResNet(name, resnetSpecs[name], picked);
+  return buildResNet(name, picked);
 }

@@ -65,8 +65,14 @@ export interface BenchmarkResult {
  * const result = await benchmark(buildModel('resnet20').layersModel, { mode: 'train', batchSize: 32, steps: 10 });
  */
 export async function benchmark(model: tfl.LayersModel, options: BenchmarkOptions): Promise<BenchmarkResult> {
-  const [height = 32, width = 32, channels = 3] = model.inputs[0]?.shape.slice(1) as number[];
-  const classes = (model.outputs[0]?.shape[1] as number | null) ?? 10;
+  const [height, width, channels] = (model.inputs[0]?.shape.slice(1) ?? []) as (number | null)[];
+  const classes = model.outputs[0]?.shape[1];
+  if (typeof height !== 'number' || typeof width !== 'number' || typeof channels !== 'number' || typeof classes !== 'number') {
+    throw new Error(
+      `benchmark: the model must take [N, H, W, C] images of a fixed size and give [N, K] scores, but got input ${JSON.stringify(model.inputs[0]?.shape)} ` +
+        `and output ${JSON.stringify(model.outputs[0]?.shape)}. Build the model with an inputShape.`,
+    );
+  }
   const rng = Rng.fromSeed(options.seed ?? 1);
   const x = tf.randomNormal([options.batchSize, height, width, channels], 0, 1, 'float32', rng.seed()) as tf.Tensor4D; // [N, H, W, C]
   const labels = tf.tensor1d(Array.from({ length: options.batchSize }, () => rng.int(classes)), 'int32');

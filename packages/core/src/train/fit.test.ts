@@ -7,7 +7,7 @@ import { registerTrainingKernels } from '../kernels/register-training-kernels.js
 import { buildModel } from '../model-api.js';
 import { toyDataset } from './__fixtures__/toy-data.js';
 import { fit, initialState, type EpochMetrics, type FitOptions, type StepProgress, type TrainingState } from './fit.js';
-import { NonFiniteLossError } from './non-finite-loss-error.js';
+import { NonFiniteLossError, NonFiniteWeightsError } from './non-finite-loss-error.js';
 import { Optimizer, paperSgd } from './optimizer.js';
 import { defaultSchedule } from './schedule.js';
 
@@ -74,8 +74,40 @@ describe('fit', () => {
     expect(step).toBeGreaterThan(1); // the first step is fine; its update blows the weights up
     expect((error as Error).message).toBe(
       `training: the loss must stay finite, but got ${String(loss)} at epoch 1, step ${step} (learning rate ${lr}). ` +
-        'Lower the learning rate (--lr), use a warm-up schedule (--schedule one-cycle), or check the data for NaN pixels; ' +
-        'the last good checkpoint is kept and --resume continues from it.',
+        'Lower the learning rate (--lr), use a warm-up schedule (--schedule one-cycle), or check the data for NaN pixels.',
     );
+    // A run folder's writer adds what it kept on disk.
+    expect((error as NonFiniteLossError).withKept('Nothing of epoch 1 was saved.').message).toMatch(/NaN pixels\. Nothing of epoch 1 was saved\.$/);
+  });
+
+  // The two checks after an epoch's last update, made deterministic: the last step's callback
+  // writes into the weights what a diverging update would leave there.
+  const poisonLastStep = (model: ReturnType<typeof setup>['model'], values: (bias: tf.Variable) => tf.Tensor) => ({
+    onStep: ({ step, stepsPerEpoch }: StepProgress) => {
+      if (step !== stepsPerEpoch) return;
+      const bias = model.getLayer('fc').trainableWeights[1];
+      if (bias === undefined) throw new Error('fit.test: fc must have a bias, but it has none.');
+      const variable = bias.read() as tf.Variable;
+      variable.assign(values(variable));
+    },
+  });
+
+  it('stops when a weight is NaN after the epoch\'s last update, naming the weight, the epoch and the step', async () => {
+    const { data, model, optimizer, options, stats } = setup(0.05, 1);
+    const callbacks = poisonLastStep(model, (bias) => tf.fill(bias.shape, Number.NaN));
+    const error = await fit({ model, optimizer, data, stats, options, state: initialState(1) }, callbacks).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NonFiniteWeightsError);
+    expect((error as Error).message).toMatch(
+      /^training: the weights must stay finite, but 2 of [\d,]+ values are NaN or infinite \(the first in fc\/bias\) after epoch 1, step 4 \(learning rate [\d.e-]+\)\. Lower the learning rate/,
+    );
+  });
+
+  it('stops when the weights are finite but the test loss is not', async () => {
+    const { data, model, optimizer, options, stats } = setup(0.05, 1);
+    // Finite logits of ±3e38: their difference overflows, and so does the loss of the wrong class.
+    const callbacks = poisonLastStep(model, () => tf.tensor1d([3e38, -3e38]));
+    const error = await fit({ model, optimizer, data, stats, options, state: initialState(1) }, callbacks).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NonFiniteLossError);
+    expect((error as Error).message).toMatch(/^training: the test loss must stay finite, but got (NaN|Infinity) at epoch 1, step 4 /);
   });
 });

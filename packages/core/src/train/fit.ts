@@ -4,7 +4,8 @@ import type { ChannelStats } from '../data/channel-stats.js';
 import type { ImageDataset } from '../data/image-dataset.js';
 import { makeBatch, type Augmentation } from '../data/make-batch.js';
 import { evaluate } from './evaluate.js';
-import { NonFiniteLossError } from './non-finite-loss-error.js';
+import { countNonFinite } from './count-non-finite.js';
+import { NonFiniteLossError, NonFiniteWeightsError } from './non-finite-loss-error.js';
 import type { Optimizer } from './optimizer.js';
 import { Rng, type RngState } from './rng.js';
 import { learningRateAt, type ScheduleConfig } from './schedule.js';
@@ -48,6 +49,26 @@ export interface EpochMetrics {
   readonly lr: number;
   readonly seconds: number;
   readonly imagesPerSecond: number;
+  /**
+   * The training loss along the epoch: `[position, loss]` with the position in epochs (`1.25` is a
+   * quarter into epoch 2), each point the mean of consecutive steps, at most 50 points an epoch.
+   */
+  readonly stepLosses?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Points of {@link EpochMetrics.stepLosses} per epoch, at most. */
+export const stepLossPoints = 50;
+
+/** Means of consecutive step losses, at most {@link stepLossPoints}, placed in epochs. */
+function stepLossCurve(losses: readonly number[], epoch: number): [number, number][] {
+  const group = Math.ceil(losses.length / stepLossPoints);
+  const points: [number, number][] = [];
+  for (let start = 0; start < losses.length; start += group) {
+    const part = losses.slice(start, start + group);
+    const end = start + part.length;
+    points.push([Number((epoch - 1 + end / losses.length).toFixed(4)), part.reduce((sum, loss) => sum + loss, 0) / part.length]);
+  }
+  return points;
 }
 
 /** Progress inside an epoch, for a progress bar. */
@@ -108,7 +129,9 @@ export function initialState(seed: number): TrainingState {
  * @param input - model, optimiser, data, options and the starting state.
  * @param callbacks - progress, end-of-epoch (checkpoints) and an abort signal.
  * @returns the final state and each epoch's metrics.
- * @throws NonFiniteLossError when a step's loss is NaN or infinite (naming epoch and step).
+ * @throws NonFiniteLossError when a step's loss or an epoch's test loss is NaN or infinite, and
+ *   NonFiniteWeightsError when a weight or statistic is NaN or infinite after an epoch's last step (naming epoch and
+ *   step): `onEpochEnd` never sees a diverged model.
  * @example
  * const { history } = await fit({ model: m.layersModel, optimizer, data, stats, options, state: initialState(1) });
  */
@@ -117,6 +140,12 @@ export async function fit(
   callbacks: FitCallbacks = {},
 ): Promise<{ state: TrainingState; history: EpochMetrics[] }> {
   const { model, optimizer, data, stats, options } = input;
+  if (data.test.count === 0) {
+    throw new Error(
+      `fit: data.test must hold at least one image (each epoch is evaluated on it and the best is chosen by its accuracy), but ${data.source} has 0. ` +
+        'Hold some images out for testing.',
+    );
+  }
   let state = input.state;
   const history: EpochMetrics[] = [];
   const [height, width, channels] = data.imageShape;
@@ -130,6 +159,7 @@ export async function fit(
     let correctSum = 0;
     let seen = 0;
     let lr = options.lr;
+    const stepLosses: number[] = [];
     for (let index = 0; index < stepsPerEpoch; index++) {
       if (callbacks.signal?.aborted === true) throw callbacks.signal.reason ?? new Error('fit: aborted');
       const indices = order.subarray(index * options.batchSize, (index + 1) * options.batchSize);
@@ -142,9 +172,11 @@ export async function fit(
         const labels = tf.tensor1d(batch.labels, 'int32');
         return trainStep(model, optimizer, x, labels, { lr, labelSmoothing: options.labelSmoothing });
       });
-      const [loss = Number.NaN, correct = 0] = await result.data(); // the one readback of the step
+      const [loss, correct] = await result.data(); // the one readback of the step: [loss, correct]
       result.dispose();
+      if (loss === undefined || correct === undefined) throw new Error('fit: trainStep must return [loss, correct], but got fewer values. This is a bug in trainStep.');
       if (!Number.isFinite(loss)) throw new NonFiniteLossError(loss, epoch, index + 1, lr);
+      stepLosses.push(loss);
       lossSum += loss * indices.length;
       correctSum += correct;
       seen += indices.length;
@@ -163,7 +195,13 @@ export async function fit(
       });
     }
     const trainSeconds = (performance.now() - started) / 1000;
+    // Each step's loss was finite before its update; the last update may still have diverged.
+    const nonFinite = await countNonFinite(model);
+    if (nonFinite.first !== null) {
+      throw new NonFiniteWeightsError(nonFinite.count, nonFinite.total, nonFinite.first, epoch, stepsPerEpoch, lr);
+    }
     const test = await evaluate(model, data.test, { imageShape: data.imageShape, stats, batchSize: options.evalBatchSize ?? 256 });
+    if (!Number.isFinite(test.loss)) throw new NonFiniteLossError(test.loss, epoch, stepsPerEpoch, lr, { what: 'test loss' });
     const metrics: EpochMetrics = {
       epoch,
       trainLoss: lossSum / seen,
@@ -173,8 +211,10 @@ export async function fit(
       lr,
       seconds: (performance.now() - started) / 1000,
       imagesPerSecond: seen / trainSeconds,
+      stepLosses: stepLossCurve(stepLosses, epoch),
     };
-    const better = test.accuracy > state.bestAccuracy;
+    // The best epoch is chosen by a finite metric only (a non-finite test loss stopped the run above).
+    const better = Number.isFinite(test.accuracy) && test.accuracy > state.bestAccuracy;
     state = {
       epoch,
       step: state.step + stepsPerEpoch,

@@ -98,8 +98,8 @@ export class Rng {
     for (let i = 0; i < n; i++) order[i] = i;
     for (let i = n - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      const swap = order[i] ?? 0;
-      order[i] = order[j] ?? 0;
+      const swap = order[i] as number; // i, j < n
+      order[i] = order[j] as number;
       order[j] = swap;
     }
     return order;

@@ -6,12 +6,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { basicBlock, input, withSeed } from '@residual/core';
 import { readLayerWeight, setLayerWeight } from '../shared/layer-weight.js';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveResult } from '../../src/live-types.js';
 
-const configs = {
-  small: { size: 8, channels: 8, batch: 4, points: 5 },
-  full: { size: 16, channels: 32, batch: 16, points: 21 },
-} as const;
+/** The settings a reader can change; the defaults are the configuration lesson 1's text quotes. */
+export const identityStartKnobs: readonly LiveKnob[] = [
+  { key: 'channels', kind: 'integer', min: 1, max: 64, default: 8 },
+  { key: 'size', kind: 'integer', min: 2, max: 32, default: 8 },
+  { key: 'batch', kind: 'integer', min: 1, max: 32, default: 4 },
+  { key: 'gammaPoints', kind: 'integer', min: 2, max: 41, default: 5 },
+  // Lesson 1's exercise: with negative inputs the block at γ = 0 is relu(x), not x.
+  { key: 'negativeInputs', kind: 'toggle', default: false },
+];
 
 /**
  * Relative distance ‖block(x) − x‖ / ‖x‖ for a non-negative input, for each scale of `bn2`'s γ.
@@ -19,15 +25,19 @@ const configs = {
  * @param ctx - the live context (size, stop signal, progress)
  * @returns the distances, as a summary and a chart
  * @example
- * const { summary } = await identityStart.run({ size: 'small', signal, onProgress: () => {} });
+ * const { result } = await runLiveExample(identityStart, { size: 'full' });
  */
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const { size, channels, batch, points } = configs[ctx.size];
+  const [size, channels, batch, points] = ['size', 'channels', 'batch', 'gammaPoints'].map((key) => numberSetting(ctx.settings, key)) as [number, number, number, number];
+  const negative = ctx.settings['negativeInputs'] === true;
   const model = withSeed(11, () => {
     const x = input([size, size, channels]); // [N, H, W, C]
     return tfl.model({ inputs: x.tensor, outputs: basicBlock(x, { filters: channels, name: 'block' }).tensor });
   });
-  const x = tf.tidy(() => tf.relu(tf.randomNormal([batch, size, size, channels], 0, 1, 'float32', 5))); // [N, H, W, C], ≥ 0
+  const x = tf.tidy(() => {
+    const values = tf.randomNormal([batch, size, size, channels], 0, 1, 'float32', 5); // [N, H, W, C]
+    return negative ? values : tf.relu(values); // ≥ 0 unless the reader asked for negative inputs
+  });
   const bn2 = model.getLayer('block.bn2');
   const gamma = readLayerWeight(bn2, 'gamma'); // [C], all ones at the start
   const curve: Array<[number, number]> = [];
@@ -61,4 +71,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `identity-start`. */
-export const identityStart: LiveExample = { id: 'identity-start', run };
+export const identityStart: LiveExample = { id: 'identity-start', knobs: identityStartKnobs, run };

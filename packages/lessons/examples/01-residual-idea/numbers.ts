@@ -3,6 +3,7 @@
  */
 import { countParams } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import { identityStart } from './identity-start.js';
 import { libraryBlock } from './residual-block.js';
 import { zeroResidualCheck } from './zero-residual.js';
@@ -24,7 +25,7 @@ export async function numbers(): Promise<LessonNumbers> {
   const params = countParams(block).trainable;
   block.dispose();
   const zero = zeroResidualCheck();
-  const start = await identityStart.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+  const { result: start } = await runLiveExample(identityStart, { size: 'full' }); // the reader's first Run
   return {
     'residual.block.shape': shape,
     'residual.block.params': params,

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerTrainingKernels } from '@residual/core';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { depthSweep } from './depth-sweep.js';
-import { gradNormConfigs } from './grad-norms-live.js';
+import { resolveLiveSettings } from '../../src/live-settings.js';
+import { gradNormConfig, gradNorms } from './grad-norms-live.js';
 
 beforeAll(async () => {
   await useCpuBackend();
@@ -13,7 +14,7 @@ beforeAll(async () => {
 describe('lesson 2: spread against depth alone', () => {
   it('changes only the number of blocks, and leaks no tensors', async () => {
     const before = tf.memory().numTensors;
-    const rows = await depthSweep(gradNormConfigs.small, [2, 8]);
+    const rows = await depthSweep(gradNormConfig(resolveLiveSettings(gradNorms, 'full')), [2, 8]);
     expect(tf.memory().numTensors).toBe(before);
     expect(rows.map((row) => row.blocks)).toEqual([2, 8]);
     for (const row of rows) {

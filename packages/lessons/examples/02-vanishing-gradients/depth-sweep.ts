@@ -1,6 +1,6 @@
 /**
  * Lesson 2, exercise 3: the spread of per-block gradient norms as the depth alone changes — the
- * small configuration of `grad-norms` with only `blocks` varied, so nothing else mixes in.
+ * default settings of `grad-norms` with only `blocks` varied, so nothing else mixes in.
  */
 import { buildStack, gradientNorms, spread, type GradNormConfig } from './grad-norms.js';
 
@@ -19,7 +19,7 @@ export interface DepthSpread {
  * @param depths - the numbers of blocks to try
  * @returns one row per depth
  * @example
- * await depthSweep(gradNormConfigs.small, [4, 8]); // [{ blocks: 4, plain: 2.6, residual: 2.0 }, …]
+ * await depthSweep(gradNormConfig(resolveLiveSettings(gradNorms, 'full')), [4, 8]); // [{ blocks: 4, plain: 2.6, residual: 2.0 }, …]
  */
 export async function depthSweep(base: GradNormConfig, depths: readonly number[]): Promise<DepthSpread[]> {
   const rows: DepthSpread[] = [];

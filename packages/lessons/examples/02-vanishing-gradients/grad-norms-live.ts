@@ -3,17 +3,31 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTrainingKernels } from '@residual/core';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { buildStack, gradientNorms, spread, type GradNormConfig } from './grad-norms.js';
 
-/** The configurations: `small` for CI (a few seconds on the cpu backend), `full` for readers. */
-export const gradNormConfigs: Readonly<Record<LiveContext['size'], GradNormConfig>> = {
-  small: { blocks: 8, size: 8, channels: 8, batch: 8, classes: 4, seed: 1 },
-  full: { blocks: 20, size: 8, channels: 16, batch: 16, classes: 10, seed: 1 },
-};
+/** The settings a reader can change; the defaults are the configuration lesson 2's text quotes. */
+export const gradNormKnobs: readonly LiveKnob[] = [
+  { key: 'blocks', kind: 'integer', min: 1, max: 40, default: 8 },
+  { key: 'channels', kind: 'integer', min: 2, max: 32, default: 8 },
+  { key: 'size', kind: 'integer', min: 2, max: 16, default: 8 },
+  { key: 'batch', kind: 'integer', min: 2, max: 32, default: 8 },
+];
+
+/**
+ * The experiment's configuration from the reader's settings (4 classes, seed 1).
+ *
+ * @example
+ * gradNormConfig(resolveLiveSettings(gradNorms, 'full')); // { blocks: 8, size: 8, channels: 8, batch: 8, classes: 4, seed: 1 }
+ */
+export function gradNormConfig(settings: LiveSettings): GradNormConfig {
+  const [blocks, size, channels, batch] = ['blocks', 'size', 'channels', 'batch'].map((key) => numberSetting(settings, key)) as [number, number, number, number];
+  return { blocks, size, channels, batch, classes: 4, seed: 1 };
+}
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const config = gradNormConfigs[ctx.size];
+  const config = gradNormConfig(ctx.settings);
   registerTrainingKernels(tf.getBackend()); // gradient kernels wasm lacks, a faster one for cpu
   const measured: Record<'plain' | 'residual', number[]> = { plain: [], residual: [] };
   const kinds = ['plain', 'residual'] as const;
@@ -53,4 +67,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `grad-norms`. */
-export const gradNorms: LiveExample = { id: 'grad-norms', run };
+export const gradNorms: LiveExample = { id: 'grad-norms', knobs: gradNormKnobs, run };

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { buildStack, gradientNorms, spread } from './grad-norms.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import { gradNorms } from './grad-norms-live.js';
 import { numbers } from './numbers.js';
 
@@ -47,7 +48,7 @@ describe('lesson 2: gradient norms', () => {
 
   it('live (and the lesson numbers): the plain stack spreads its gradient norms far wider than the residual twin', async () => {
     const before = tf.memory().numTensors;
-    const result = await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+    const { result } = await runLiveExample(gradNorms, { size: 'full' });
     expect(tf.memory().numTensors).toBe(before);
     const { plainSpread, residualSpread, plainFirst, plainLast } = result.summary;
     expect(Number(plainSpread)).toBeGreaterThan(2 * Number(residualSpread));
@@ -67,5 +68,12 @@ describe('lesson 2: gradient norms', () => {
     expect(values['gradients.exercise.nine']).toBe(0.0052);
     expect(values['gradients.norms.blocks']).toBe(result.summary['blocks']);
     expect(Number(values['gradients.norms.plainSpread'])).toBeGreaterThan(2 * Number(values['gradients.norms.residualSpread']));
+  });
+
+  it('the reader’s settings reach the experiment: more blocks, one norm per block', async () => {
+    const { result, settings } = await runLiveExample(gradNorms, { size: 'full', settings: { blocks: '3', channels: '4', size: '4', batch: '4' } });
+    expect(settings).toEqual({ blocks: 3, channels: 4, size: 4, batch: 4 });
+    expect(result.summary['blocks']).toBe(3);
+    expect(result.charts?.[0]?.series[0]?.points).toHaveLength(3);
   });
 });

@@ -6,8 +6,10 @@ import { registerTrainingKernels } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { bestSigmoidChain, compound, grow, maxSigmoidSlope, shrink, sigmoid, sigmoidSlope } from './compounding.js';
+import { runLiveExample } from '../../src/live-runner.js';
+import { resolveLiveSettings } from '../../src/live-settings.js';
 import { depthSweep } from './depth-sweep.js';
-import { gradNormConfigs, gradNorms } from './grad-norms-live.js';
+import { gradNormConfig, gradNorms } from './grad-norms-live.js';
 import { scientific } from '../shared/scientific.js';
 
 const significant = (value: number, digits = 3): number => Number(value.toPrecision(digits));
@@ -15,15 +17,16 @@ const significant = (value: number, digits = 3): number => Number(value.toPrecis
 /**
  * The numbers lesson 2 shows.
  *
- * @param measuredRun - the small run of `grad-norms`, when the caller already has it (tests)
+ * @param measuredRun - the default run of `grad-norms` (the reader's first Run), when the caller already has it (tests)
  * @example
  * (await numbers())['gradients.sigmoid.maxSlope']; // 0.25
  */
 export async function numbers(measuredRun?: LiveResult): Promise<LessonNumbers> {
   const peak = maxSigmoidSlope();
-  const measured = measuredRun ?? (await gradNorms.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
+  const measured = measuredRun ?? (await runLiveExample(gradNorms, { size: 'full' })).result;
   registerTrainingKernels(tf.getBackend()); // the gradient kernels the backend may lack
-  const sweep = await depthSweep(gradNormConfigs.small, [4, 8, 16, 32]);
+  // Exercise 3: the default settings with only the depth changed.
+  const sweep = await depthSweep(gradNormConfig(resolveLiveSettings(gradNorms, 'full')), [4, 8, 16, 32]);
   const [, , sixteen, thirtyTwo] = sweep;
   if (sixteen === undefined || thirtyTwo === undefined) throw new Error('numbers: the depth sweep must measure 16 and 32 blocks, but it did not. Check depthSweep.');
   return {

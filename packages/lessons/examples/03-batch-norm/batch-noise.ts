@@ -3,7 +3,7 @@
  * batch, at several batch sizes; group normalization's does not.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { seededRandom } from '../shared/seeded-random.js';
+import { Rng } from '@residual/core';
 import { groupNorm } from './group-norm.js';
 
 /** The noise measured at one batch size. */
@@ -28,7 +28,7 @@ export interface BatchNoise {
  */
 export function batchNoise(sizes: readonly number[], draws = 16): BatchNoise[] {
   const [pool, size, channels] = [256, 4, 8];
-  const random = seededRandom(5);
+  const rng = Rng.fromSeed(5); // the library's seeded generator: the same batches in Node and every browser
   return tf.tidy(() => {
     // activations as a layer inside a network sees them: channels with their own means and scales
     const channelMean = tf.randomNormal([channels], 2, 1, 'float32', 6);
@@ -37,7 +37,7 @@ export function batchNoise(sizes: readonly number[], draws = 16): BatchNoise[] {
     return sizes.map((batch) => {
       const outputs = { batchNorm: [] as tf.Tensor[], groupNorm: [] as tf.Tensor[] };
       for (let draw = 0; draw < draws; draw += 1) {
-        const others = Array.from({ length: batch - 1 }, () => 1 + Math.floor(random() * (pool - 1)));
+        const others = Array.from({ length: batch - 1 }, () => 1 + rng.int(pool - 1));
         // #region noise
         const batchOf = tf.gather(images, [0, ...others]) as tf.Tensor4D; //                [B, H, W, C], image 0 first
         const { mean, variance } = tf.moments(batchOf, [0, 1, 2]); //                        the batch's statistics: [C]

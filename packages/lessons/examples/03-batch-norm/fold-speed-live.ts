@@ -1,25 +1,22 @@
 /**
- * Lesson 3, live: ResNet-20's inference as its layers run it and with every batch norm folded into
+ * Lesson 3, live: ResNet-20's (or a deeper CIFAR ResNet's) inference as its layers run it and with every batch norm folded into
  * its convolution (the library's `inferenceModel`), timed on the reader's own backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildModel, inferenceModel } from '@residual/core';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveResult } from '../../src/live-types.js';
 import { kernelCalls } from '../shared/kernel-calls.js';
 
-/** The size of one run. */
-export interface FoldSpeedConfig {
-  batch: number;
-  /** timed rounds, each one inference of each kind (after one untimed round) */
-  rounds: number;
-  seed: number;
-}
-
-/** `small` for CI and tests, `full` for readers. */
-export const foldSpeedConfigs: Readonly<Record<LiveContext['size'], FoldSpeedConfig>> = {
-  small: { batch: 4, rounds: 2, seed: 1 },
-  full: { batch: 32, rounds: 8, seed: 1 },
-};
+/**
+ * The settings a reader can change (lesson 3 quotes no figure of this run: its timings are the
+ * reader's own). `rounds` are timed rounds, each one inference of each kind, after one untimed round.
+ */
+export const foldSpeedKnobs: readonly LiveKnob[] = [
+  { key: 'model', kind: 'choice', options: ['resnet20', 'resnet32', 'resnet56'], default: 'resnet20' },
+  { key: 'batch', kind: 'integer', min: 1, max: 128, default: 32, small: 4 },
+  { key: 'rounds', kind: 'integer', min: 1, max: 30, default: 8, small: 2 },
+];
 
 /** Runs `infer` once, waits for its result (one value read back) and returns the milliseconds. */
 async function timed(infer: () => tf.Tensor): Promise<number> {
@@ -31,8 +28,8 @@ async function timed(infer: () => tf.Tensor): Promise<number> {
 }
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const { batch, rounds, seed } = foldSpeedConfigs[ctx.size];
-  const model = buildModel('resnet20', { seed });
+  const [batch, rounds, seed] = [numberSetting(ctx.settings, 'batch'), numberSetting(ctx.settings, 'rounds'), 1];
+  const model = buildModel(String(ctx.settings['model']), { seed });
   const inference = inferenceModel(model.layersModel);
   const x = tf.randomNormal([batch, 32, 32, 3], 0, 1, 'float32', seed); // [N, H, W, C]
   const layers = () => model.layersModel.predict(x) as tf.Tensor; //   conv, BN, ReLU, add: a kernel each
@@ -60,6 +57,7 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
     const [layersMs, foldedMs] = [median(times.layers), median(times.folded)];
     return {
       summary: {
+        model: String(ctx.settings['model']),
         batch,
         foldedBatchNorms: inference.fusions.filter((fusion) => fusion.batchNorm !== null).length,
         foldedAdds: inference.fusions.filter((fusion) => fusion.add !== null).length,
@@ -92,4 +90,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `fold-speed`. */
-export const foldSpeed: LiveExample = { id: 'fold-speed', run };
+export const foldSpeed: LiveExample = { id: 'fold-speed', knobs: foldSpeedKnobs, run };

@@ -11,6 +11,7 @@ import { compareBackward } from './bn-backward.js';
 import { compareWithLayer } from './bn-by-hand.js';
 import { biasCancels, wastedBiases } from './conv-bias.js';
 import { foldByHand, resnet20Kernels } from './fold-into-conv.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import { bnModes } from './train-vs-eval.js';
 import { scientific } from '../shared/scientific.js';
 
@@ -22,7 +23,7 @@ import { scientific } from '../shared/scientific.js';
  * (await numbers())['batchNorm.modes.evalBatchEffect']; // 0
  */
 export async function numbers(): Promise<LessonNumbers> {
-  const modes = await bnModes.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+  const { result: modes } = await runLiveExample(bnModes, { size: 'full' }); // the reader's first Run
   const model = resnet50();
   const wasted = wastedBiases(model);
   model.dispose();

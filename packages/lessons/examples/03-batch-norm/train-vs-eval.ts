@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { batchNorm, input, withSeed } from '@residual/core';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { layerWeight } from '../shared/layer-weight.js';
 
 /** The size of one run. */
@@ -17,14 +18,35 @@ export interface BnModesConfig {
   /** mean and standard deviation of the data */
   dataMean: number;
   dataStd: number;
+  /** running-average momentum in Keras's sense */
+  momentum: number;
   seed: number;
 }
 
-/** `small` for CI and tests, `full` for readers. */
-export const bnModesConfigs: Readonly<Record<LiveContext['size'], BnModesConfig>> = {
-  small: { steps: 20, batch: 16, size: 4, channels: 4, dataMean: 3, dataStd: 2, seed: 1 },
-  full: { steps: 60, batch: 32, size: 8, channels: 16, dataMean: 3, dataStd: 2, seed: 1 },
-};
+/**
+ * The settings a reader can change; the defaults are the configuration lesson 3's text quotes.
+ * Its exercises are done here: the steps until the running mean reaches 90 % (momentum, steps), and
+ * a batch of one image of 1 × 1 (batch, size).
+ */
+export const bnModesKnobs: readonly LiveKnob[] = [
+  { key: 'steps', kind: 'integer', min: 1, max: 300, default: 20 },
+  { key: 'momentum', kind: 'number', min: 0, max: 0.999, step: 0.001, default: 0.9 },
+  { key: 'batch', kind: 'integer', min: 1, max: 64, default: 16 },
+  { key: 'size', kind: 'integer', min: 1, max: 16, default: 4 },
+  { key: 'dataMean', kind: 'number', min: -10, max: 10, step: 0.5, default: 3 },
+  { key: 'dataStd', kind: 'number', min: 0.1, max: 10, step: 0.1, default: 2 },
+];
+
+/**
+ * The experiment's configuration from the reader's settings (4 channels, seed 1).
+ *
+ * @example
+ * bnModesConfig(resolveLiveSettings(bnModes, 'full')).steps; // 20
+ */
+export function bnModesConfig(settings: LiveSettings): BnModesConfig {
+  const value = (key: string) => numberSetting(settings, key);
+  return { steps: value('steps'), batch: value('batch'), size: value('size'), channels: 4, dataMean: value('dataMean'), dataStd: value('dataStd'), momentum: value('momentum'), seed: 1 };
+}
 
 const round = (value: number): number => Number(value.toFixed(3)) + 0; // + 0 turns -0 into 0
 
@@ -49,9 +71,10 @@ async function batchEffect(model: tfl.LayersModel, config: BnModesConfig): Promi
   const { batch, size, channels, dataMean, dataStd, seed } = config;
   const differences = tf.tidy(() => {
     const probe = tf.randomNormal([1, size, size, channels], dataMean, dataStd, 'float32', seed + 1000);
+    // With a batch of one image there are no others: both batches are the probe alone.
     const others = (offset: number) => tf.randomNormal([batch - 1, size, size, channels], dataMean, dataStd, 'float32', seed + offset);
-    const batchA = tf.concat([probe, others(2000)]);
-    const batchB = tf.concat([probe, others(3000)]);
+    const batchA = batch === 1 ? probe : tf.concat([probe, others(2000)]);
+    const batchB = batch === 1 ? probe : tf.concat([probe, others(3000)]);
     const difference = (training: boolean): tf.Tensor => {
       const a = firstImageOutput(model, batchA, training);
       const b = firstImageOutput(model, batchB, training);
@@ -70,11 +93,11 @@ async function batchEffect(model: tfl.LayersModel, config: BnModesConfig): Promi
 }
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const config = bnModesConfigs[ctx.size];
+  const config = bnModesConfig(ctx.settings);
   const { steps, batch, size, channels, dataMean, dataStd, seed } = config;
   const model = withSeed(seed, () => {
     const x = input([size, size, channels]); // [N, H, W, C]
-    return tfl.model({ inputs: x.tensor, outputs: batchNorm(x, { name: 'bn' }).tensor });
+    return tfl.model({ inputs: x.tensor, outputs: batchNorm(x, { name: 'bn', momentum: config.momentum }).tensor });
   });
   const momentum = model.getLayer('bn').getConfig()['momentum'] as number;
   const running: Array<[number, number]> = [];
@@ -138,4 +161,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `bn-modes`. */
-export const bnModes: LiveExample = { id: 'bn-modes', run };
+export const bnModes: LiveExample = { id: 'bn-modes', knobs: bnModesKnobs, run };

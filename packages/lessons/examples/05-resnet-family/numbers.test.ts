@@ -25,7 +25,16 @@ describe('lesson 5 numbers', () => {
     expect(v1.rows.map((row) => row[0])).toEqual(['resnet50']);
     // ResNet-50 with the stride moved back to the first 1×1 conv: the paper's 3.8 G
     expect(Math.abs(Number(v1.rows[0]?.[2]) - paperGflops.resnet50)).toBeLessThan(0.1);
-    expect(values['family.macs.v15Extra']).toBe(0.23);
+    // v1.5's extra cost, written out: the first 1×1 conv (C_in → width) of each downsampling
+    // bottleneck (layer2.0, layer3.0, layer4.0 of ResNet-50) runs on H×H positions instead of (H/2)×(H/2).
+    const downsampling = [
+      { size: 56, inChannels: 256, width: 128 },
+      { size: 28, inChannels: 512, width: 256 },
+      { size: 14, inChannels: 1024, width: 512 },
+    ];
+    const extra = downsampling.reduce((sum, { size, inChannels, width }) => sum + (size * size - (size / 2) ** 2) * inChannels * width, 0);
+    expect(extra).toBe(231_211_008);
+    expect(values['family.macs.v15Extra']).toBe(Number((extra / 1e9).toFixed(2)));
     expect(values['family.layout.nchwInput']).toBe('[1, 3, 224, 224]');
     expect(values['family.layout.nhwcInput']).toBe('[1, 224, 224, 3]');
     expect(values['family.layout.tfKernel']).toBe('[7, 7, 3, 64]');

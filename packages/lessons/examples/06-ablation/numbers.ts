@@ -10,6 +10,7 @@ import { loadResults } from '../../src/results.js';
 import { paperBatchSize, subset, subsetModels } from './commands.js';
 import { cifarTable6, imagenetTable2, paperIterations, paperTestError, shortcutOptionsTable3 } from './paper-figures.js';
 import { basicDepths, shortcutOptionParams } from './shortcut-options.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import { ablationTiny } from './tiny-ablation.js';
 
 /**
@@ -92,12 +93,12 @@ export function imagenetNumbers(): LessonNumbers {
 /**
  * The numbers lesson 6 shows.
  *
- * @param smallRun - the small run of `ablation-tiny`, when the caller already has it (tests)
+ * @param defaultRun - the default run of `ablation-tiny` (the reader's first Run), when the caller already has it (tests)
  * @example
  * (await numbers())['ablation.tiny.blocks']; // 6
  */
-export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await ablationTiny.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
+export async function numbers(defaultRun?: LiveResult): Promise<LessonNumbers> {
+  const { summary } = defaultRun ?? (await runLiveExample(ablationTiny, { size: 'full' })).result;
   const cifarModel = cifarResnet18({ seed: 0 });
   const params = countParams(cifarModel).trainable;
   cifarModel.dispose();

@@ -22,14 +22,15 @@ describe('lesson 6: recording runs', () => {
     expect(() => resultLines('{"kind":"epoch","epoch":1}', 'runs/x')).toThrow('resultLines: runs/x must contain a "run" line');
   });
 
-  it('the recorded smoke run has full provenance and both networks, and nothing else is recorded', () => {
+  it('the recorded smoke run has full provenance and both networks', () => {
     const smoke = loadResults('ablation-smoke-sample');
     expect(smoke?.runs.map((run) => `${run['model']}:${run['epoch']}`)).toEqual(['resnet20:1', 'resnet20:2', 'plain20:1', 'plain20:2']);
     for (const run of smoke?.runs ?? []) expect(run.command).toMatch(/^residual train --model (resnet20|plain20) /);
-    // the full CIFAR-10 ablations have not run: the lesson must show "not yet measured"
-    expect(loadResults('ablation-cifar-resnet18')).toBeUndefined();
-    expect(loadResults('ablation-cifar-depth')).toBeUndefined();
-    expect(readFileSync(new URL('../../content/en/06-ablation.mdx', import.meta.url), 'utf8')).toContain('<Results id="ablation-cifar-resnet18" />');
+    // the full CIFAR-10 ablations are shown through <Results>: "not yet measured" until recorded
+    // (commands.test.ts checks that whatever is recorded ran the lesson's commands)
+    const lesson = readFileSync(new URL('../../content/en/06-ablation.mdx', import.meta.url), 'utf8');
+    expect(lesson).toContain('<Results id="ablation-cifar-resnet18" />');
+    expect(lesson).toContain('<Results id="ablation-cifar-depth" />');
   });
 
   it('the recorded subset run has every epoch of the four networks', () => {

@@ -3,7 +3,7 @@
  * generated from a seed so that every browser and Node produce the same images.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { seededRandom } from '../shared/seeded-random.js';
+import { Rng } from '@residual/core';
 
 /** The four classes: horizontal, vertical, diagonal and anti-diagonal stripes. */
 export const stripeClasses = ['horizontal', 'vertical', 'diagonal', 'anti-diagonal'] as const;
@@ -35,7 +35,8 @@ export function stripe(label: number, h: number, w: number, size: number): numbe
  * const { x, labels } = stripes(64, 4, 0.8, 1);
  */
 export function stripes(count: number, size: number, noise: number, seed: number): { x: tf.Tensor4D; labels: tf.Tensor1D } {
-  const random = seededRandom(seed);
+  const rng = Rng.fromSeed(seed); // the library's seeded generator: the same numbers in Node and every browser
+  const random = () => rng.next();
   const values = new Float32Array(count * size * size);
   const labels = new Int32Array(count);
   for (let n = 0; n < count; n++) {

@@ -87,7 +87,7 @@ describe('lesson 8: initialization', () => {
 
   it('live (small) and the lesson numbers; nothing leaks', async () => {
     const before = tf.memory().numTensors;
-    const run = await initScale.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+    const run = await initScale.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} });
     expect(tf.memory().numTensors).toBe(before);
     expect(run.summary['blocks']).toBe(initScaleConfigs.small.blocks.blocks);
     expect(run.summary['zeroGammaLast']).toBe(1);

@@ -2,7 +2,7 @@
  * Lesson 8's numbers: the initialization rules computed, the library's kernels measured, the live
  * run's signal sizes, and the zero-γ and Fixup figures for the library's networks.
  */
-import { resnet20, resnet50 } from '@residual/core';
+import { buildModel, type ModelName } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { scientific } from '../shared/scientific.js';
@@ -14,8 +14,8 @@ import { zeroInitResidual } from './zero-init-residual.js';
 const significant = (value: number, digits = 3): number => Number(value.toPrecision(digits));
 
 /** How many batch norms `zeroInitResidual` sets to zero in a built model. */
-function zeroedIn(build: typeof resnet20): number {
-  const model = build({ inputShape: [32, 32, 3], seed: 0 });
+function zeroedIn(name: ModelName): number {
+  const model = buildModel(name, { inputShape: [32, 32, 3], seed: 0 });
   try {
     return zeroInitResidual(model.layersModel).length;
   } finally {
@@ -31,7 +31,7 @@ function zeroedIn(build: typeof resnet20): number {
  * (await numbers())['init.library.fanOut']; // 0.0417
  */
 export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await initScale.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
+  const { summary } = smallRun ?? (await initScale.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} }));
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
   const { layers, width } = initScaleConfigs.small.dense;
   const kernel = libraryKernelStd(64, 128);
@@ -55,8 +55,8 @@ export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
     'init.live.changeLast': value('residualChangeLast'),
     'init.live.zeroGammaLast': value('zeroGammaLast'),
     'init.live.plainLast': value('plainRmsLast'),
-    'init.zeroInit.resnet20': zeroedIn(resnet20),
-    'init.zeroInit.resnet50': zeroedIn(resnet50),
+    'init.zeroInit.resnet20': zeroedIn('resnet20'),
+    'init.zeroInit.resnet50': zeroedIn('resnet50'),
     'init.fixup.blocks': fixupBlocks,
     'init.fixup.scale110': significant(fixupBlocks ** (-1 / (2 * 2 - 2))), // L^(−1/(2m−2)), m = 2
     'init.exercise.he256': significant(initStd('he', 9 * 256, 9 * 256)),

@@ -27,7 +27,7 @@ function paramsOf(model: ResNetModel): number {
  * (await numbers())['preact.zero.preactMaxDiff']; // 0
  */
 export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await preactGradients.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
+  const { summary } = smallRun ?? (await preactGradients.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} }));
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
   const signs = identityAnySign(1);
   const header = (en: string, zh: string) => ({ en, 'zh-cn': zh });

@@ -42,7 +42,7 @@ describe('lesson 9: gradients at the blocks’ inputs', () => {
 
   it('live (small): the pre-activation stack passes the top gradient down whole, the original one does not; nothing leaks', async () => {
     const before = tf.memory().numTensors;
-    const { summary, charts } = await preactGradients.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+    const { summary, charts } = await preactGradients.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} });
     expect(tf.memory().numTensors).toBe(before);
     expect(summary['blocks']).toBe(streamConfigs.small.blocks);
     expect(Number(summary['preactDirectAtFirst'])).toBeGreaterThan(0.8);

@@ -16,7 +16,7 @@ import { pathShare, pathsOfLength } from './paths.js';
  * (await numbers())['why.paths.resnet110Blocks']; // 54
  */
 export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await lesionSlice.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} }));
+  const { summary } = smallRun ?? (await lesionSlice.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} }));
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
   const blocks = (veitEffectivePaths.network - 2) / 2; // ResNet-110: 6n + 2 layers, n = 18 blocks per stage → 54
   const fromBlocks = veitEffectivePaths.fromLayers / 2;

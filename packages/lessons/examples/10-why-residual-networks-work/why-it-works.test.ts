@@ -72,12 +72,14 @@ describe('lesson 10: the pieces, lesions and slices', () => {
 
   it('live (small): deleting a block barely moves the ResNet and breaks its plain twin; nothing leaks', async () => {
     const before = tf.memory().numTensors;
-    const run = await lesionSlice.run({ size: 'small', signal: new AbortController().signal, onProgress: () => {} });
+    const run = await lesionSlice.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} });
     expect(tf.memory().numTensors).toBe(before);
     const value = (key: string): number => Number(run.summary[key]);
     expect(value('blocks')).toBe(lesionSliceConfigs.small.blocks);
-    expect(value('plainAccuracy')).toBeGreaterThan(0.9);
+    // what lesson 10 says of this run: both learn (chance is 0.25), the plain network more slowly
+    expect(value('plainAccuracy')).toBeGreaterThan(0.6);
     expect(value('residualAccuracy')).toBeGreaterThan(0.9);
+    expect(value('plainAccuracy')).toBeLessThan(value('residualAccuracy'));
     expect(value('residualMeanWithoutOne')).toBeGreaterThan(0.85);
     expect(value('plainMeanWithoutOne')).toBeLessThan(0.6);
     expect(value('plainWorstWithoutOne')).toBeLessThan(0.35); // chance is 0.25

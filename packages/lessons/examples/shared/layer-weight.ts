@@ -1,24 +1,11 @@
+// The examples read and write weights by their short names with the library's layerWeight.
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { layerWeight } from '@residual/core';
+
+export { layerWeight };
 
 type Layer = ReturnType<tfl.LayersModel['getLayer']>;
-
-/**
- * One named weight of a layer (`'gamma'`, `'beta'`, `'kernel'`, `'moving_mean'`, …).
- *
- * @param layer - a TF.js layer, e.g. `model.getLayer('block.bn2')`
- * @param weight - the weight's short name
- * @example
- * layerWeight(model.getLayer('block.bn2'), 'gamma').shape; // [C]
- */
-export function layerWeight(layer: Layer, weight: string): tfl.LayerVariable {
-  const found = layer.weights.find((variable) => variable.originalName.endsWith(`/${weight}`));
-  if (found === undefined) {
-    const names = layer.weights.map((variable) => variable.originalName).join(', ');
-    throw new Error(`layerWeight: weight must be one of ${layer.name}'s weights (${names}), but got "${weight}". Pass the short name after the slash.`);
-  }
-  return found;
-}
 
 /**
  * Overwrites one named weight of a layer with a copy of `value` (the other weights are untouched).

@@ -25,3 +25,14 @@ test('the zero-pad hint: only where zeros can add the channels, as the type says
   expect(zeroPadHint([null, 32, 32, 64], [null, 16, 16, 64])).toBe('');
   expect(zeroPadHint([null, 8, 8], [null, 8, 8, 16])).toBe('');
 });
+
+test('hints only where they can help, and merge unknown dimensions both ways (found by mutation testing)', () => {
+  expect(projectionHint([null, 32, 32, 64], [null, 16, 16, 64])).toBe(''); // a 1×1 conv cannot enlarge
+  expect(projectionHint([null, 8, 8], [null, 16, 16, 4])).toBe('');
+  expect(zeroPadHint([null, null, 8, 128], [null, 16, 16, 64])).toBe('');
+  expect(zeroPadHint([null, 8, 8, 128], [null, null, 16, 64])).toBe('');
+  expect(zeroPadHint([null, 8, 8, null], [null, 16, 16, 64])).toBe('zeroPadShortcut, stride 2, 64→?');
+  expect(zeroPadHint([null, 8, 8, 128], [null, 16, 16, null])).toBe('zeroPadShortcut, stride 2, ?→128');
+  expect(addOutputShape([4, null, 8, 16], [null, 8, 8, null])).toEqual([4, 8, 8, 16]);
+  expect(() => addOutputShape([4, 8], [4, 8, 1])).toThrow('shape error: add: inputs must have the same shape, but got [4,8] and [4,8,1] — make both inputs the same shape');
+});

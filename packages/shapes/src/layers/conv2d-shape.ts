@@ -53,7 +53,7 @@ export function windowOutputShape(
     );
   }
   const [kernelH, kernelW] = pair(kernelSize);
-  const sizes = ([1, 2] as const).map((axis) => {
+  const outputSize = (axis: 1 | 2): number => {
     const size = inShape[axis];
     if (size == null) throw new ShapeError(shapeErrorMessage(api, `input height and width must be known, but got ${formatShape(inShape)}`, 'give input() the image size'));
     const kernel = axis === 1 ? kernelH : kernelW;
@@ -74,8 +74,8 @@ export function windowOutputShape(
       padding,
       dilation,
     });
-  });
-  return [inShape[0] ?? null, sizes[0] ?? 0, sizes[1] ?? 0];
+  };
+  return [inShape[0] ?? null, outputSize(1), outputSize(2)];
 }
 
 /**
@@ -104,7 +104,7 @@ export function conv2dOutputShape(
  *
  * @param inShape - `[N, H, W, C]`
  * @param options - `poolSize`, `strides` (default = `poolSize`), `padding`
- * @returns `[N, H', W', C]`
+ * @returns `[N, H', W', C]` (`null` where unknown)
  * @example
  * ```ts
  * pool2dOutputShape([null, 112, 112, 64], { poolSize: 3, strides: 2, padding: 1 }, 'maxPool2d');
@@ -115,7 +115,7 @@ export function pool2dOutputShape(
   inShape: RuntimeShape,
   options: { poolSize: PairOption; strides?: PairOption; padding?: Padding },
   api = 'pool2d',
-): [number | null, number, number, number] {
+): [number | null, number, number, number | null] {
   const { poolSize, strides = poolSize, padding = 'valid' } = options;
   if (typeof padding === 'number') {
     const [poolH, poolW] = pair(poolSize);
@@ -130,5 +130,5 @@ export function pool2dOutputShape(
     }
   }
   const spatial = windowOutputShape(api, inShape, { kernelSize: poolSize, strides, padding });
-  return [...spatial, inShape[3] ?? 0];
+  return [...spatial, inShape[3] ?? null]; // channels unchanged; unknown stays unknown
 }

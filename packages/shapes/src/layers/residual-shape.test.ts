@@ -50,3 +50,19 @@ describe('blockOutputShape', () => {
     );
   });
 });
+
+describe('blockOutputShape edges (found by mutation testing)', () => {
+  test('one filter is enough; a stride must be a positive whole number', () => {
+    expect(blockOutputShape('basicBlock', [null, 8, 8, 1], { filters: 1 }, 1)).toEqual([null, 8, 8, 1]);
+    expect(() => blockOutputShape('basicBlock', [null, 8, 8, 8], { filters: 8, strides: 0 }, 1)).toThrow('basicBlock: strides must be a positive integer, but got 0.');
+    expect(() => blockOutputShape('basicBlock', [null, 8, 8, 8], { filters: 8, strides: 1.5 }, 1)).toThrow('basicBlock: strides must be a positive integer, but got 1.5.');
+  });
+
+  test('an identity fails on a stride alone; a projection may shrink channels, a zero-pad may not', () => {
+    expect(() => blockOutputShape('basicBlock', [null, 8, 8, 8], { filters: 8, strides: 2 }, 1)).toThrow(
+      "shape error: basicBlock: residual add: main branch [N,4,4,8] vs identity shortcut [N,8,8,8] — use shortcut: 'projection' (1×1 conv, stride 2, 8→8) or 'zero-pad' (no parameters, stride 2, 8→8)",
+    );
+    expect(blockOutputShape('basicBlock', [null, 8, 8, 64], { filters: 32, strides: 2, shortcut: 'projection' }, 1)).toEqual([null, 4, 4, 32]);
+    expect(blockOutputShape('plainBlock', [null, 8, 8, 64], { filters: 32, shortcut: 'none' }, 1)).toEqual([null, 8, 8, 32]);
+  });
+});

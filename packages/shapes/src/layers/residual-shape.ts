@@ -38,7 +38,12 @@ export interface BlockShapeOptions {
 export function assertShortcut(api: string, value: unknown): asserts value is Shortcut {
   if (shortcuts.includes(value as Shortcut)) return;
   const listed = shortcuts.map((name) => `'${name}'`).join(', ');
-  const hint = typeof value === 'string' ? ` Did you mean '${closestName(value, shortcuts)}'?` : ` Pass one of them.`;
+  const hint =
+    value === 'residual'
+      ? " makeStage's 'residual' is now 'projection' (the paper's option B) or 'zero-pad' (option A)."
+      : typeof value === 'string'
+        ? ` Did you mean '${closestName(value, shortcuts)}'?`
+        : ' Pass one of them.';
   throw new RangeError(`${api}: shortcut must be one of ${listed}, but got ${JSON.stringify(value) ?? String(value)}.${hint}`);
 }
 

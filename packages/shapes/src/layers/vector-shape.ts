@@ -11,26 +11,28 @@ import { assertRank } from './rank-check.js';
  * globalPoolOutputShape([null, 7, 7, 512]); // [null, 512]
  * ```
  */
-export function globalPoolOutputShape(inShape: RuntimeShape, api = 'globalAvgPool'): [number | null, number] {
+export function globalPoolOutputShape(inShape: RuntimeShape, api = 'globalAvgPool'): [number | null, number | null] {
   assertRank(api, inShape, 4, '[N,H,W,C]', 'pass a batch of feature maps, NHWC');
-  return [inShape[0] ?? null, inShape[3] ?? 0];
+  return [inShape[0] ?? null, inShape[3] ?? null]; // unknown channels stay unknown
 }
 
 /**
- * `[N, d1, d2, …]` → `[N, d1·d2·…]`: the shape after flattening; twin of `FlattenOutput`.
+ * `[N, d1, d2, …]` → `[N, d1·d2·…]`: the shape after flattening (`null` when a dimension is
+ * unknown); twin of `FlattenOutput`.
  *
  * @example
  * ```ts
  * flattenOutputShape([null, 7, 7, 512]); // [null, 25088]
  * ```
  */
-export function flattenOutputShape(inShape: RuntimeShape, api = 'flatten'): [number | null, number] {
+export function flattenOutputShape(inShape: RuntimeShape, api = 'flatten'): [number | null, number | null] {
   if (inShape.length < 2) {
     throw new ShapeError(
       shapeErrorMessage(api, `input must be rank 2 or more [N,…], but got ${formatShape(inShape)}`, 'pass a batch'),
     );
   }
-  const size = inShape.slice(1).reduce<number>((product, dim) => product * (dim ?? Number.NaN), 1);
+  const dims = inShape.slice(1);
+  const size = dims.every((dim) => dim != null) ? dims.reduce<number>((product, dim) => product * (dim as number), 1) : null;
   return [inShape[0] ?? null, size];
 }
 

@@ -32,3 +32,22 @@ describe('shortcutFix', () => {
     expect(shortcutFix(2, null, 32)).toBe("use shortcut: 'projection' (1×1 conv, stride 2, ?→32) or 'zero-pad' (no parameters, stride 2, ?→32)");
   });
 });
+
+describe('zeroPadOutputShape edges (found by mutation testing)', () => {
+  test('one channel is enough; unknown sizes stay unknown; the default api and the custom fix are used', () => {
+    expect(zeroPadOutputShape([2, 4, 4, 1], { channels: 1 })).toEqual([2, 4, 4, 1]);
+    expect(zeroPadOutputShape([null, null, 7, null], { channels: 8, strides: 2 })).toEqual([null, null, 4, 8]);
+    expect(() => zeroPadOutputShape([null, 8, 8, 4], { channels: 2 }, 'basicBlock', 'use a projection')).toThrow(
+      'shape error: basicBlock: zero-pad shortcut must keep every input channel, but got 4→2 — use a projection',
+    );
+    expect(() => zeroPadOutputShape([null, 8, 8, 4], { channels: 8, strides: 1.5 })).toThrow('zeroPadShortcut: strides must be a positive integer, but got 1.5.');
+    expect(() => zeroPadOutputShape([null, 8, 8], { channels: 8 })).toThrow(
+      'shape error: zeroPadShortcut: input must be rank 4 [N,H,W,C], but got [N,8,8] — pass a batch of feature maps, NHWC',
+    );
+  });
+
+  test('shortcutFix keeps the zero-pad when channels stay or grow', () => {
+    expect(shortcutFix(2, 64, 64)).toContain(" or 'zero-pad' (no parameters, stride 2, 64→64)");
+    expect(shortcutFix(2, 65, 64)).not.toContain('zero-pad');
+  });
+});

@@ -4,6 +4,7 @@ import * as core from '@residual/core';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { modelOf, runProgram } from './run-program.js';
+import { cachedBytes } from '../../scripts/cached-bytes.js';
 
 let chosen: Promise<string> | undefined;
 
@@ -18,7 +19,7 @@ let chosen: Promise<string> | undefined;
 export function backend(wasmPaths: string): Promise<string> {
   const forced = new URLSearchParams(location.search).get('backend');
   const order = core.browserBackendOrder.filter((name) => forced === null || name === forced);
-  chosen ??= core.selectBrowserBackend({ order: order.length > 0 ? order : [...core.browserBackendOrder], wasmPaths }).then((choice) => choice.name);
+  chosen ??= core.selectBrowserBackend({ order: order.length > 0 ? order : [...core.browserBackendOrder], wasmPaths, wasmThreads: navigator.hardwareConcurrency || 1 }).then((choice) => choice.name);
   return chosen;
 }
 
@@ -58,17 +59,14 @@ let sample: Promise<Uint8Array> | undefined;
 
 /**
  * The CIFAR-10 training sample (`@residual/cifar10-sample`'s `data_batch_1.bin`, 2,000 images),
- * fetched once from the site.
+ * fetched once from the site, from the same URL and cache as the lab's.
  *
  * @param url - where the site serves it.
  * @example
  * core.decodeCifar10Batch(await cifarSample(url), 'data_batch_1.bin').labels.length; // 2000
  */
 export function cifarSample(url: string): Promise<Uint8Array> {
-  sample ??= fetch(url).then(async (response) => {
-    if (!response.ok) throw new Error(`playground: the CIFAR-10 sample must be served at ${url}, but got HTTP ${response.status}.`);
-    return new Uint8Array(await response.arrayBuffer());
-  });
+  sample ??= cachedBytes(url, () => {}).then(({ bytes }) => bytes);
   return sample;
 }
 

@@ -31,3 +31,27 @@ export function writeTar(files: ReadonlyArray<{ path: string; bytes: Uint8Array;
   }
   return out;
 }
+
+/**
+ * Rewrites one field of the header at `headerOffset` and recomputes its checksum, so that a reader
+ * gets past the checksum to the field (test fixture for malformed archives).
+ */
+export function patchTarHeader(archive: Uint8Array, headerOffset: number, field: { offset: number; length: number }, value: Uint8Array | string): Uint8Array {
+  const out = archive.slice();
+  const header = out.subarray(headerOffset, headerOffset + 512);
+  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+  header.fill(0, field.offset, field.offset + field.length);
+  header.set(bytes.subarray(0, field.length), field.offset);
+  header.fill(0x20, 148, 156);
+  const sum = header.reduce((total, byte) => total + byte, 0);
+  header.set(new TextEncoder().encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+  return out;
+}
+
+/** Where the fields that matter are in a ustar header. */
+export const tarFields = {
+  name: { offset: 0, length: 100 },
+  size: { offset: 124, length: 12 },
+  type: { offset: 156, length: 1 },
+  prefix: { offset: 345, length: 155 },
+} as const;

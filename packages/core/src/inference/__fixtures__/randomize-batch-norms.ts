@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { isBatchNormLayer } from '../../layers/batch-norm.js';
 
 /**
  * Gives every batch norm of a model its own γ, β and running statistics (a fresh layer has γ = 1,
@@ -7,7 +8,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
  */
 export function randomizeBatchNorms(model: tfl.LayersModel, seed: number): void {
   model.layers
-    .filter((layer) => layer.getClassName() === 'BatchNormalization')
+    .filter(isBatchNormLayer)
     .forEach((layer, index) => {
       const shape = layer.getWeights()[0]?.shape ?? [];
       const s = seed + 4 * index;
