@@ -3,15 +3,39 @@
  * under three initializations, and residual blocks with γ = 1, with γ = 0, and their plain twin.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { streamScale, type StreamScaleConfig, type StreamVariant } from './stream-scale.js';
 import { activationScales, type DepthConfig, type InitRule } from './variance-through-depth.js';
 
-/** `small` for CI (a second or two on the cpu backend), `full` for readers. */
-export const initScaleConfigs: Readonly<Record<LiveContext['size'], { dense: DepthConfig; blocks: StreamScaleConfig }>> = {
-  small: { dense: { layers: 20, width: 128, batch: 32, seed: 1 }, blocks: { blocks: 16, size: 8, channels: 8, batch: 8, seed: 1 } },
-  full: { dense: { layers: 50, width: 512, batch: 64, seed: 1 }, blocks: { blocks: 48, size: 8, channels: 16, batch: 16, seed: 1 } },
-};
+/** The settings a reader can change; the defaults are the configuration lesson 8's text quotes (a second or two on the cpu backend). */
+export const initScaleKnobs: readonly LiveKnob[] = [
+  { key: 'denseLayers', kind: 'integer', min: 2, max: 100, default: 20 },
+  { key: 'denseWidth', kind: 'integer', min: 16, max: 1024, step: 16, default: 128 },
+  { key: 'blocks', kind: 'integer', min: 1, max: 64, default: 16 },
+  { key: 'channels', kind: 'integer', min: 2, max: 32, default: 8 },
+];
+
+/** Both experiments' configurations: the dense stack's and the residual stack's. */
+export interface InitScaleConfig {
+  dense: DepthConfig;
+  blocks: StreamScaleConfig;
+}
+
+/**
+ * The experiment's configuration from the reader's settings (dense batch 32, blocks on 8 × 8 maps,
+ * batch 8, seed 1).
+ *
+ * @example
+ * initScaleConfig(resolveLiveSettings(initScale, 'full')).dense; // { layers: 20, width: 128, batch: 32, seed: 1 }
+ */
+export function initScaleConfig(settings: LiveSettings): InitScaleConfig {
+  const value = (key: string): number => numberSetting(settings, key);
+  return {
+    dense: { layers: value('denseLayers'), width: value('denseWidth'), batch: 32, seed: 1 },
+    blocks: { blocks: value('blocks'), size: 8, channels: value('channels'), batch: 8, seed: 1 },
+  };
+}
 
 const rules: readonly InitRule[] = ['he', 'glorot', 'fixed'];
 const variants: readonly StreamVariant[] = ['residual', 'zero-gamma', 'plain'];
@@ -20,7 +44,7 @@ const perLayer = (values: readonly number[]): Array<[number, number]> =>
   values.map((value, index): [number, number] => [index + 1, value]).filter(([, value]) => value > 0); // a log axis has no 0
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const config = initScaleConfigs[ctx.size];
+  const config = initScaleConfig(ctx.settings);
   const total = rules.length + variants.length;
   const dense: Partial<Record<InitRule, number[]>> = {};
   for (const [index, rule] of rules.entries()) {
@@ -71,4 +95,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `init-scale`. */
-export const initScale: LiveExample = { id: 'init-scale', run };
+export const initScale: LiveExample = { id: 'init-scale', knobs: initScaleKnobs, run };

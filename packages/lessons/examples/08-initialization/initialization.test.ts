@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { basicBlock, input, resnet20, resnet50, withSeed } from '@residual/core';
 import { layerWeight } from '../shared/layer-weight.js';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
-import { initScale, initScaleConfigs } from './init-scale-live.js';
+import { runLiveExample } from '../../src/live-runner.js';
+import { initScale } from './init-scale-live.js';
 import { libraryKernelStd } from './library-init.js';
 import { numbers } from './numbers.js';
 import { streamScale } from './stream-scale.js';
@@ -85,15 +86,26 @@ describe('lesson 8: initialization', () => {
     expect(plain.rms.every((value) => value > 0.5 && value < 2)).toBe(true);
   });
 
-  it('live (small) and the lesson numbers; nothing leaks', async () => {
-    const before = tf.memory().numTensors;
-    const run = await initScale.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} });
-    expect(tf.memory().numTensors).toBe(before);
-    expect(run.summary['blocks']).toBe(initScaleConfigs.small.blocks.blocks);
+  it('live (default settings) and the lesson numbers; nothing leaks', async () => {
+    const { result: run, settings, tensors } = await runLiveExample(initScale, { size: 'full' });
+    expect(tensors.after).toBe(tensors.before);
+    expect(settings).toEqual({ denseLayers: 20, denseWidth: 128, blocks: 16, channels: 8 });
+    expect(run.summary['denseLayers']).toBe(20);
+    expect(run.summary['blocks']).toBe(16);
     expect(run.summary['zeroGammaLast']).toBe(1);
     const values = await numbers(run);
+    expect(values['init.dense.layers']).toBe(20);
+    expect(values['init.dense.width']).toBe(128);
     expect(values['init.library.fanOut']).toBe(0.0417);
     expect(values['init.zeroInit.resnet20']).toBe(9);
     expect(values['init.fixup.scale110']).toBe(0.136);
+  });
+
+  it('the reader’s settings reach both experiments: one value per layer and per block', async () => {
+    const { result, settings } = await runLiveExample(initScale, { size: 'full', settings: { denseLayers: '5', denseWidth: '32', blocks: '3', channels: '4' } });
+    expect(settings).toEqual({ denseLayers: 5, denseWidth: 32, blocks: 3, channels: 4 });
+    expect([result.summary['denseLayers'], result.summary['blocks']]).toEqual([5, 3]);
+    expect(result.charts?.[0]?.series.find((series) => series.name === 'he')?.points).toHaveLength(5);
+    expect(result.charts?.[1]?.series.map((series) => series.points.length)).toEqual([3, 3, 3]);
   });
 });

@@ -4,9 +4,11 @@
  */
 import { buildModel, type ModelName } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { runLiveExample } from '../../src/live-runner.js';
+import { resolveLiveSettings } from '../../src/live-settings.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { scientific } from '../shared/scientific.js';
-import { initScale, initScaleConfigs } from './init-scale-live.js';
+import { initScale, initScaleConfig } from './init-scale-live.js';
 import { libraryKernelStd } from './library-init.js';
 import { initStd } from './variance-through-depth.js';
 import { zeroInitResidual } from './zero-init-residual.js';
@@ -26,14 +28,14 @@ function zeroedIn(name: ModelName): number {
 /**
  * The numbers lesson 8 shows.
  *
- * @param smallRun - the small run of `init-scale`, when the caller already has it (tests)
+ * @param defaultRun - the run of `init-scale` with its default settings (the reader's first Run), when the caller already has it (tests)
  * @example
  * (await numbers())['init.library.fanOut']; // 0.0417
  */
-export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await initScale.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} }));
+export async function numbers(defaultRun?: LiveResult): Promise<LessonNumbers> {
+  const { summary } = defaultRun ?? (await runLiveExample(initScale, { size: 'full' })).result;
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
-  const { layers, width } = initScaleConfigs.small.dense;
+  const { layers, width } = initScaleConfig(resolveLiveSettings(initScale, 'full')).dense;
   const kernel = libraryKernelStd(64, 128);
   const fixupBlocks = 54; // ResNet-110: 3 stages of 18 blocks, two layers in each branch
   return {

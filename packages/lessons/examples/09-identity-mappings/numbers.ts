@@ -4,6 +4,7 @@
  */
 import { countParams, preactResnet110, resnet110a, type ResNetModel } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { activationTable2, preActivation1001Table3, shortcutTable1 } from '../06-ablation/paper-figures.js';
 import { scientific } from '../shared/scientific.js';
@@ -22,12 +23,12 @@ function paramsOf(model: ResNetModel): number {
 /**
  * The numbers lesson 9 shows.
  *
- * @param smallRun - the small run of `preact-gradients`, when the caller already has it (tests)
+ * @param defaultRun - the run of `preact-gradients` with its default settings (the reader's first Run), when the caller already has it (tests)
  * @example
  * (await numbers())['preact.zero.preactMaxDiff']; // 0
  */
-export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await preactGradients.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} }));
+export async function numbers(defaultRun?: LiveResult): Promise<LessonNumbers> {
+  const { summary } = defaultRun ?? (await runLiveExample(preactGradients, { size: 'full' })).result;
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
   const signs = identityAnySign(1);
   const header = (en: string, zh: string) => ({ en, 'zh-cn': zh });

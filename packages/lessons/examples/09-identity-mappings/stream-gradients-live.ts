@@ -4,20 +4,34 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTrainingKernels } from '@residual/core';
-import type { LiveContext, LiveExample, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { buildStack, streamGradients, type BlockDesign, type StreamConfig, type StreamGradients } from './stream-gradients.js';
 
-/** `small` for CI (about a second on the cpu backend), `full` for readers. */
-export const streamConfigs: Readonly<Record<LiveContext['size'], StreamConfig>> = {
-  small: { blocks: 16, size: 8, channels: 8, batch: 8, classes: 4, seed: 1 },
-  full: { blocks: 48, size: 8, channels: 16, batch: 16, classes: 10, seed: 1 },
-};
+/** The settings a reader can change; the defaults are the configuration lesson 9's text quotes (about a second on the cpu backend). */
+export const streamKnobs: readonly LiveKnob[] = [
+  { key: 'blocks', kind: 'integer', min: 1, max: 64, default: 16 },
+  { key: 'channels', kind: 'integer', min: 2, max: 32, default: 8 },
+  { key: 'size', kind: 'integer', min: 2, max: 16, default: 8 },
+  { key: 'batch', kind: 'integer', min: 2, max: 32, default: 8 },
+];
+
+/**
+ * The experiment's configuration from the reader's settings (4 classes, seed 1).
+ *
+ * @example
+ * streamConfig(resolveLiveSettings(preactGradients, 'full')); // { blocks: 16, size: 8, channels: 8, batch: 8, classes: 4, seed: 1 }
+ */
+export function streamConfig(settings: LiveSettings): StreamConfig {
+  const [blocks, size, channels, batch] = ['blocks', 'size', 'channels', 'batch'].map((key) => numberSetting(settings, key)) as [number, number, number, number];
+  return { blocks, size, channels, batch, classes: 4, seed: 1 };
+}
 
 const designs: readonly BlockDesign[] = ['original', 'preact'];
 const round = (value: number): number => Number(value.toPrecision(3));
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const config = streamConfigs[ctx.size];
+  const config = streamConfig(ctx.settings);
   registerTrainingKernels(tf.getBackend()); // gradient kernels wasm lacks, a faster one for cpu
   const measured: Partial<Record<BlockDesign, StreamGradients>> = {};
   for (const [index, design] of designs.entries()) {
@@ -62,4 +76,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `preact-gradients`. */
-export const preactGradients: LiveExample = { id: 'preact-gradients', run };
+export const preactGradients: LiveExample = { id: 'preact-gradients', knobs: streamKnobs, run };

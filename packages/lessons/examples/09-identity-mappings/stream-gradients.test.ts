@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerTrainingKernels } from '@residual/core';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { buildStack, streamGradients } from './stream-gradients.js';
-import { preactGradients, streamConfigs } from './stream-gradients-live.js';
+import { runLiveExample } from '../../src/live-runner.js';
+import { numbers } from './numbers.js';
+import { preactGradients } from './stream-gradients-live.js';
 
 beforeAll(async () => {
   await useCpuBackend();
@@ -40,13 +42,23 @@ describe('lesson 9: gradients at the blocks’ inputs', () => {
     }
   });
 
-  it('live (small): the pre-activation stack passes the top gradient down whole, the original one does not; nothing leaks', async () => {
-    const before = tf.memory().numTensors;
-    const { summary, charts } = await preactGradients.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} });
-    expect(tf.memory().numTensors).toBe(before);
-    expect(summary['blocks']).toBe(streamConfigs.small.blocks);
+  it('live (default settings): the pre-activation stack passes the top gradient down whole, the original one does not; nothing leaks', async () => {
+    const { result, tensors } = await runLiveExample(preactGradients, { size: 'full' });
+    const { summary, charts } = result;
+    expect(tensors.after).toBe(tensors.before);
+    expect(summary['blocks']).toBe(16);
     expect(Number(summary['preactDirectAtFirst'])).toBeGreaterThan(0.8);
     expect(Number(summary['originalDirectAtFirst'])).toBeLessThan(0.5);
     expect(charts?.[0]?.series.map((series) => series.points.length)).toEqual([16, 16]);
+    const values = await numbers(result);
+    expect(values['preact.live.blocks']).toBe(16);
+    expect(values['preact.live.preactDirect']).toBe(summary['preactDirectAtFirst']);
+  });
+
+  it('the reader’s settings reach the experiment: one gradient per block', async () => {
+    const { result, settings } = await runLiveExample(preactGradients, { size: 'full', settings: { blocks: '3', channels: '4', size: '4', batch: '4' } });
+    expect(settings).toEqual({ blocks: 3, channels: 4, size: 4, batch: 4 });
+    expect(result.summary['blocks']).toBe(3);
+    expect(result.charts?.[1]?.series.map((series) => series.points.length)).toEqual([3, 3]);
   });
 });

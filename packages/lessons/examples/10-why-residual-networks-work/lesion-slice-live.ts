@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTrainingKernels } from '@residual/core';
-import type { LiveContext, LiveExample, LiveProgress, LiveResult } from '../../src/live-types.js';
+import { numberSetting } from '../../src/live-settings.js';
+import type { LiveContext, LiveExample, LiveKnob, LiveProgress, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { stripes } from '../06-ablation/stripes.js';
 import { train, type AblationConfig } from '../06-ablation/tiny-ablation.js';
 import { lesionAccuracies } from './lesion.js';
@@ -22,11 +23,46 @@ export interface LesionSliceConfig extends AblationConfig {
   directionSeed: number;
 }
 
-/** `small` for CI (seconds on the cpu backend), `full` for readers (deeper, longer). */
-export const lesionSliceConfigs: Readonly<Record<LiveContext['size'], LesionSliceConfig>> = {
-  small: { blocks: 4, width: 8, size: 4, images: 256, batch: 32, steps: 16, lr: 0.1, noise: 0.4, seed: 1, testImages: 128, sliceImages: 32, slicePoints: 11, directionSeed: 7 },
-  full: { blocks: 12, width: 8, size: 4, images: 256, batch: 32, steps: 80, lr: 0.05, noise: 0.6, seed: 1, testImages: 256, sliceImages: 256, slicePoints: 41, directionSeed: 7 },
-};
+/**
+ * The settings a reader can change; the defaults are the configuration lesson 10's text quotes
+ * (seconds on the cpu backend). The `small` values keep CI's runs short: fewer blocks (so far fewer
+ * lesions), steps and slice points, where SwiftShader's WebGPU pays for every kernel it dispatches.
+ */
+export const lesionSliceKnobs: readonly LiveKnob[] = [
+  { key: 'blocks', kind: 'integer', min: 2, max: 16, default: 4, small: 2 },
+  { key: 'steps', kind: 'integer', min: 2, max: 200, default: 16, small: 4 },
+  { key: 'lr', kind: 'number', min: 0.001, max: 0.5, step: 0.001, scale: 'log', default: 0.1 },
+  { key: 'noise', kind: 'number', min: 0, max: 1.5, step: 0.05, default: 0.4 },
+  { key: 'slicePoints', kind: 'integer', min: 3, max: 81, default: 11, small: 5 },
+  { key: 'directionSeed', kind: 'integer', min: 1, max: 1000, default: 7 },
+];
+
+/**
+ * The experiment's configuration from the reader's settings (8 channels on 4 × 4 stripes, 256
+ * training images in batches of 32, 128 test images, the slice's loss on the first 32 training
+ * images, seed 1).
+ *
+ * @example
+ * lesionSliceConfig(resolveLiveSettings(lesionSlice, 'full')).blocks; // 4
+ */
+export function lesionSliceConfig(settings: LiveSettings): LesionSliceConfig {
+  const value = (key: string): number => numberSetting(settings, key);
+  return {
+    blocks: value('blocks'),
+    width: 8,
+    size: 4,
+    images: 256,
+    batch: 32,
+    steps: value('steps'),
+    lr: value('lr'),
+    noise: value('noise'),
+    seed: 1,
+    testImages: 128,
+    sliceImages: 32,
+    slicePoints: value('slicePoints'),
+    directionSeed: value('directionSeed'),
+  };
+}
 
 /**
  * How many times a curve turns from falling to rising inside: 1 for a single basin.
@@ -49,7 +85,7 @@ const round = (value: number): number => Number(value.toFixed(2));
 const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 async function run(ctx: LiveContext): Promise<LiveResult> {
-  const config = lesionSliceConfigs[ctx.size];
+  const config = lesionSliceConfig(ctx.settings);
   registerTrainingKernels(tf.getBackend()); // gradient kernels wasm lacks, a faster one for cpu
   const total = 2 * config.steps + 2;
   const data = stripes(config.images, config.size, config.noise, config.seed);
@@ -117,4 +153,4 @@ async function run(ctx: LiveContext): Promise<LiveResult> {
 }
 
 /** The live example `lesion-slice`. */
-export const lesionSlice: LiveExample = { id: 'lesion-slice', run };
+export const lesionSlice: LiveExample = { id: 'lesion-slice', knobs: lesionSliceKnobs, run };

@@ -2,6 +2,7 @@
  * Lesson 10's numbers: paths through ResNet-110 counted, and the live run's lesions and slices.
  */
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { runLiveExample } from '../../src/live-runner.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { veitEffectivePaths } from '../06-ablation/paper-figures.js';
 import { scientific } from '../shared/scientific.js';
@@ -11,17 +12,17 @@ import { pathShare, pathsOfLength } from './paths.js';
 /**
  * The numbers lesson 10 shows.
  *
- * @param smallRun - the small run of `lesion-slice`, when the caller already has it (tests)
+ * @param defaultRun - the run of `lesion-slice` with its default settings (the reader's first Run), when the caller already has it (tests)
  * @example
  * (await numbers())['why.paths.resnet110Blocks']; // 54
  */
-export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
-  const { summary } = smallRun ?? (await lesionSlice.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} }));
+export async function numbers(defaultRun?: LiveResult): Promise<LessonNumbers> {
+  const { summary } = defaultRun ?? (await runLiveExample(lesionSlice, { size: 'full' })).result;
   const value = (key: string): number | string => summary[key] ?? Number.NaN;
   const blocks = (veitEffectivePaths.network - 2) / 2; // ResNet-110: 6n + 2 layers, n = 18 blocks per stage → 54
   const fromBlocks = veitEffectivePaths.fromLayers / 2;
   const toBlocks = veitEffectivePaths.toLayers / 2;
-  const small = Number(value('blocks'));
+  const liveBlocks = Number(value('blocks')); // the live example's network, with its default settings
   return {
     'why.paths.three': 2 ** 3,
     'why.paths.resnet110Blocks': blocks,
@@ -33,8 +34,8 @@ export async function numbers(smallRun?: LiveResult): Promise<LessonNumbers> {
     'why.paths.effectiveFrom': fromBlocks,
     'why.paths.effectiveTo': toBlocks,
     'why.paths.effectiveShare': Number((100 * pathShare(blocks, fromBlocks, toBlocks)).toFixed(2)),
-    'why.paths.small': 2 ** small,
-    'why.paths.smallAfterLesion': 2 ** (small - 1),
+    'why.paths.small': 2 ** liveBlocks,
+    'why.paths.smallAfterLesion': 2 ** (liveBlocks - 1),
     'why.live.blocks': value('blocks'),
     'why.live.steps': value('steps'),
     'why.live.plainAccuracy': value('plainAccuracy'),

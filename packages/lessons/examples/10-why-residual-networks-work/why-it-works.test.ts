@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerTrainingKernels } from '@residual/core';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
-import { lesionSlice, lesionSliceConfigs, localMinima } from './lesion-slice-live.js';
+import { runLiveExample } from '../../src/live-runner.js';
+import { resolveLiveSettings } from '../../src/live-settings.js';
+import { lesionSlice, localMinima } from './lesion-slice-live.js';
 import { filterNormalizedDirection, lossSlice } from './loss-slice.js';
 import { numbers } from './numbers.js';
 import { pathShare, pathsOfLength } from './paths.js';
@@ -21,6 +23,20 @@ describe('lesson 10: paths', () => {
     expect(() => pathsOfLength(3, 4)).toThrow('pathsOfLength: length must be an integer from 0 to 3, but got 4. Pass a number of blocks entered.');
   });
 });
+
+/** The summary's figures of the lesions and slices, after `blocks` and `steps`. */
+const lesionKeys = [
+  'plainAccuracy',
+  'residualAccuracy',
+  'plainMeanWithoutOne',
+  'residualMeanWithoutOne',
+  'plainWorstWithoutOne',
+  'residualWorstWithoutOne',
+  'plainMeanWithoutTwo',
+  'residualMeanWithoutTwo',
+  'plainSliceMinima',
+  'residualSliceMinima',
+];
 
 describe('lesson 10: the pieces, lesions and slices', () => {
   it('leaving out no block is the whole network; leaving out a residual block with its branch off changes nothing', () => {
@@ -70,12 +86,12 @@ describe('lesson 10: the pieces, lesions and slices', () => {
     expect(localMinima([3, 2, 1, 2, 3])).toBe(1);
   });
 
-  it('live (small): deleting a block barely moves the ResNet and breaks its plain twin; nothing leaks', async () => {
-    const before = tf.memory().numTensors;
-    const run = await lesionSlice.run({ size: 'small', settings: {}, signal: new AbortController().signal, onProgress: () => {} });
-    expect(tf.memory().numTensors).toBe(before);
+  it('live (default settings): deleting a block barely moves the ResNet and breaks its plain twin; nothing leaks', async () => {
+    const { result: run, tensors } = await runLiveExample(lesionSlice, { size: 'full' });
+    expect(tensors.after).toBe(tensors.before);
     const value = (key: string): number => Number(run.summary[key]);
-    expect(value('blocks')).toBe(lesionSliceConfigs.small.blocks);
+    expect([value('blocks'), value('steps')]).toEqual([4, 16]);
+    expect(run.charts?.[1]?.series.map((series) => series.points.length)).toEqual([11, 11]);
     // what lesson 10 says of this run: both learn (chance is 0.25), the plain network more slowly
     expect(value('plainAccuracy')).toBeGreaterThan(0.6);
     expect(value('residualAccuracy')).toBeGreaterThan(0.9);
@@ -92,5 +108,23 @@ describe('lesson 10: the pieces, lesions and slices', () => {
     expect(values['why.paths.resnet110Blocks']).toBe(54);
     expect(values['why.paths.effectiveShare']).toBe(0.45);
     expect(values['why.paths.smallAfterLesion']).toBe(8);
+  });
+
+  it('small (CI) runs fewer blocks, steps and slice points, with the same summary and charts', async () => {
+    expect(resolveLiveSettings(lesionSlice, 'small')).toEqual({ blocks: 2, steps: 4, lr: 0.1, noise: 0.4, slicePoints: 5, directionSeed: 7 });
+    const { result, tensors } = await runLiveExample(lesionSlice, { size: 'small' });
+    expect(tensors.after).toBe(tensors.before);
+    expect([result.summary['blocks'], result.summary['steps']]).toEqual([2, 4]);
+    expect(Object.keys(result.summary)).toEqual(['blocks', 'steps', ...lesionKeys]);
+    expect(result.charts?.map((chart) => chart.series.map((series) => series.points.length))).toEqual([[3, 3], [5, 5]]);
+    for (const key of lesionKeys) expect(Number.isFinite(Number(result.summary[key])), key).toBe(true);
+  });
+
+  it('the reader’s settings reach the experiment: the direction’s seed moves the slice, not the lesions', async () => {
+    const settings = { blocks: '2', steps: '2', slicePoints: '3' };
+    const first = (await runLiveExample(lesionSlice, { size: 'full', settings })).result;
+    const other = (await runLiveExample(lesionSlice, { size: 'full', settings: { ...settings, directionSeed: '8' } })).result;
+    expect(first.charts?.[0]).toEqual(other.charts?.[0]);
+    expect(first.charts?.[1]?.series[0]?.points).not.toEqual(other.charts?.[1]?.series[0]?.points);
   });
 });
