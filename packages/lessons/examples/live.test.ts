@@ -12,7 +12,7 @@ describe('the live example registry', () => {
     const list = liveExampleList(liveExamples);
     expect(list.map((example) => example.id)).toEqual(Object.keys(liveExamples));
     for (const example of list) expect(typeof example.run).toBe('function');
-    expect(Object.keys(liveExamples).sort()).toEqual(['ablation-tiny', 'bn-modes', 'fold-speed', 'grad-norms', 'identity-start']);
+    expect(Object.keys(liveExamples).sort()).toEqual(['ablation-tiny', 'bn-modes', 'fold-speed', 'grad-norms', 'identity-start', 'init-scale', 'lesion-slice', 'preact-gradients']);
   });
 
   it('imports nothing Node-only, directly or through its relative imports (the site bundles it)', () => {

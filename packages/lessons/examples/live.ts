@@ -9,6 +9,9 @@ import { gradNorms } from './02-vanishing-gradients/grad-norms-live.js';
 import { foldSpeed } from './03-batch-norm/fold-speed-live.js';
 import { bnModes } from './03-batch-norm/train-vs-eval.js';
 import { ablationTiny } from './06-ablation/tiny-ablation.js';
+import { initScale } from './08-initialization/init-scale-live.js';
+import { preactGradients } from './09-identity-mappings/stream-gradients-live.js';
+import { lesionSlice } from './10-why-residual-networks-work/lesion-slice-live.js';
 
 /** Every live example, by id. */
 export const liveExamples: Readonly<Record<string, LiveExample>> = {
@@ -17,4 +20,7 @@ export const liveExamples: Readonly<Record<string, LiveExample>> = {
   [bnModes.id]: bnModes,
   [foldSpeed.id]: foldSpeed,
   [ablationTiny.id]: ablationTiny,
+  [initScale.id]: initScale,
+  [preactGradients.id]: preactGradients,
+  [lesionSlice.id]: lesionSlice,
 };

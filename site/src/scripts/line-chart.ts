@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LiveChart } from '@residual/lessons';
+import { logAxisValue } from './log-axis-value.js';
 
 /** Colours of the series, in order (the same as the static charts of recorded runs). */
 export const palette = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2'];
@@ -43,6 +44,9 @@ export function alignSeries(chart: LiveChart): uPlot.AlignedData {
   return [xs, ...columns];
 }
 
+/** The labels of a log axis's ticks; uPlot passes a tick it leaves unlabelled (too crowded) as null. */
+const logTicks = (_plot: uPlot, ticks: Array<number | null>): string[] => ticks.map((tick) => (tick === null ? '' : logAxisValue(tick)));
+
 /**
  * Draws a chart (a live example's, or the lab's curves) into `container` and keeps it as wide as
  * its container. The container gets `role="img"` and the title as its label; the legend under the
@@ -74,12 +78,16 @@ export function lineChart(container: HTMLElement, chart: LiveChart, options: Lin
       width: width(),
       height: options.height ?? 260,
       scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
-      axes: [{ ...axis, label: chart.x }, { ...axis, label: chart.y, size: 60 }],
+      axes: [
+        { ...axis, label: chart.x },
+        { ...axis, label: chart.y, size: 60, ...(log ? { values: logTicks } : {}) },
+      ],
       series: [
         { label: chart.x },
         ...chart.series.map((line, index) => {
           const { color, dash } = style(line.name, index);
-          return { label: line.name, stroke: color, width: 2, spanGaps: true, points: { show: line.points.length <= 40, size: 5, fill: color }, ...(dash === undefined ? {} : { dash }) };
+          const value = log ? { value: (_plot: uPlot, y: number | null | undefined) => (y === null || y === undefined ? '--' : logAxisValue(y, 3)) } : {};
+          return { label: line.name, stroke: color, width: 2, spanGaps: true, points: { show: line.points.length <= 40, size: 5, fill: color }, ...value, ...(dash === undefined ? {} : { dash }) };
         }),
       ],
       cursor: { drag: { x: false, y: false } },

@@ -12,6 +12,7 @@ describe('lesson 4 numbers', () => {
     expect(values['bottleneck.params.basic64']).toBe(73_728);
     expect(values['bottleneck.ratio']).toBe(16.9);
     expect(values['bottleneck.exercise.expansion2']).toBe(212_992);
+    expect(values['bottleneck.exercise.expansion2Ratio']).toBe(3.06); // 212,992 / 69,632
     const table = values['bottleneck.table'];
     expect(typeof table === 'object' && table.rows.map((row) => row[3])).toEqual([73_728, 69_632, 1_179_648]);
   });

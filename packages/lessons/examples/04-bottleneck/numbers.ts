@@ -22,6 +22,8 @@ export async function numbers(): Promise<LessonNumbers> {
     ['bottleneck', 256, 256, blocks.bottleneck, measureBlock('bottleneck', 256, 64).macs],
     ['basicBlock', 256, 256, blocks.twoConv3x3, measureBlock('basic', 256, 256).macs],
   ] as const;
+  // exercise 2: a bottleneck at 256 channels with expansion 2 (a 128-channel middle)
+  const expansion2 = convWeights(1, 256, 128) + convWeights(3, 128, 128) + convWeights(1, 128, 256);
   return {
     'bottleneck.params.oneByOne': reduce.weights,
     'bottleneck.oneByOne.matMulDiff': scientific(matMulDiff),
@@ -43,6 +45,7 @@ export async function numbers(): Promise<LessonNumbers> {
     },
     'bottleneck.exercise.oneByOne2048': convWeights(1, 2048, 512),
     'bottleneck.exercise.threeByThree2048': convWeights(3, 2048, 512),
-    'bottleneck.exercise.expansion2': convWeights(1, 256, 128) + convWeights(3, 128, 128) + convWeights(1, 128, 256),
+    'bottleneck.exercise.expansion2': expansion2,
+    'bottleneck.exercise.expansion2Ratio': Number((expansion2 / blocks.bottleneck).toFixed(2)),
   };
 }

@@ -7,6 +7,10 @@ import { resnet50 } from '@residual/core';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { depths, familyTable } from './family-table.js';
 import { layoutCheck, nchwToNhwc, torchKernelToTf } from './nhwc.js';
+import { flopsPerMac, paperGap } from './paper-gap.js';
+import { cifarFamily } from './cifar-family.js';
+import { inputCoverage } from './resnet-d-shortcut.js';
+import { cifarTable6 } from '../06-ablation/paper-figures.js';
 import { family, paperGflops, torchvision, type FamilyName } from './published-figures.js';
 import { layerWeight } from '../shared/layer-weight.js';
 import { scientific } from '../shared/scientific.js';
@@ -48,7 +52,27 @@ export async function numbers(models: readonly FamilyName[] = family): Promise<L
   const blocks = new Map(depths().map((entry) => [entry.name, entry]));
   const resnet50Row = rows.find((row) => row.name === 'resnet50');
   const extra = rows.filter((row) => row.macsV1 < row.macs).map((row) => row.macs - row.macsV1);
+  const cifar = cifarFamily();
+  const [firstCifar] = cifar;
+  const coverage = { v15: await inputCoverage('v1.5'), d: await inputCoverage('D') };
   return {
+    'family.cifar.table': {
+      columns: [
+        { en: 'model', 'zh-cn': '模型' },
+        { en: 'n', 'zh-cn': 'n' },
+        { en: 'layers', 'zh-cn': '层数' },
+        { en: 'stage outputs', 'zh-cn': '各阶段输出' },
+        { en: 'option A', 'zh-cn': '选项 A' },
+        { en: 'plain', 'zh-cn': '普通网络' },
+        { en: 'option B', 'zh-cn': '选项 B' },
+        { en: 'Table 6 (M)', 'zh-cn': '表 6（M）' },
+      ],
+      rows: cifar.map((row) => [row.name, row.n, row.layers, row.stages.join(' → '), row.optionA, row.plain, row.optionB, cifarTable6[row.name].params]),
+      digits: [undefined, 0, 0, undefined, 0, 0, 0, undefined],
+    },
+    'family.cifar.projectionExtra': firstCifar === undefined ? Number.NaN : firstCifar.optionB - firstCifar.optionA,
+    'family.resnetD.v15Percent': Math.round(100 * coverage.v15.fraction),
+    'family.resnetD.dPercent': Math.round(100 * coverage.d.fraction),
     'family.table': {
       columns: [
         { en: 'model', 'zh-cn': '模型' },
@@ -71,6 +95,10 @@ export async function numbers(models: readonly FamilyName[] = family): Promise<L
       digits: [undefined, undefined, undefined, 0, undefined, 0, 3],
     },
     'family.params.resnet50': resnet50Row?.params ?? Number.NaN,
+    'family.macs.resnet50': Number(((resnet50Row?.macs ?? Number.NaN) / 1e9).toFixed(1)),
+    'family.flops.resnet50': Number(((flopsPerMac * (resnet50Row?.macs ?? Number.NaN)) / 1e9).toFixed(1)),
+    'family.paperGap.basic': paperGap(rows.filter((row) => row.macsV1 === row.macs), false),
+    'family.paperGap.v1': paperGap(rows.filter((row) => row.macsV1 < row.macs), true),
     'family.macsReference': {
       columns: [
         { en: 'model', 'zh-cn': '模型' },

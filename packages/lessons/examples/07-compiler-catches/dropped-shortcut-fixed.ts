@@ -1,6 +1,6 @@
 /**
  * Lesson 7, fix of bugs/dropped-shortcut.ts and bugs/block-identity-stride2.ts: project the
- * shortcut when the block changes the shape.
+ * shortcut when the block changes the shape, or zero-pad it (the paper's option A).
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core';
@@ -37,6 +37,24 @@ export function libraryDownsample(seed: number): tfl.LayersModel {
     // #region library-fix
     const x = input([32, 32, 64]); //                                                  [N, 32, 32, 64]
     const y = basicBlock(x, { filters: 128, strides: 2, shortcut: 'projection' }); //  [N, 16, 16, 128]
+    // #endregion
+    return tfl.model({ inputs: x.tensor, outputs: y.tensor });
+  });
+}
+
+/**
+ * The same block with the paper's option A shortcut: the input subsampled with the block's stride,
+ * zeros for the extra channels, no parameters.
+ *
+ * @returns the block as a model, `[N, 32, 32, 64]` → `[N, 16, 16, 128]`
+ * @example
+ * zeroPadDownsample(1).outputs[0]?.shape; // [null, 16, 16, 128]
+ */
+export function zeroPadDownsample(seed: number): tfl.LayersModel {
+  return withSeed(seed, () => {
+    // #region zero-pad-fix
+    const x = input([32, 32, 64]); //                                                [N, 32, 32, 64]
+    const y = basicBlock(x, { filters: 128, strides: 2, shortcut: 'zero-pad' }); //  [N, 16, 16, 128]
     // #endregion
     return tfl.model({ inputs: x.tensor, outputs: y.tensor });
   });

@@ -1,7 +1,9 @@
 /**
- * Lesson 7's numbers: what the two design bugs the types cannot see actually do.
+ * Lesson 7's numbers: what the two design bugs the types cannot see actually do, and the paper's
+ * shortcut options (cited).
  */
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
+import { shortcutOptionsTable3 } from '../06-ablation/paper-figures.js';
 import { correctBlockWithSameWeights, reluBeforeAddBlock, smallestChange } from './relu-before-add.js';
 import { doubleSoftmaxFloor, gradientRatio } from './softmax-before-loss.js';
 
@@ -19,6 +21,9 @@ export async function numbers(): Promise<LessonNumbers> {
   buggy.dispose();
   correct.dispose();
   return {
+    'compiler.shortcutOptions.a': shortcutOptionsTable3.A.top1,
+    'compiler.shortcutOptions.b': shortcutOptionsTable3.B.top1,
+    'compiler.shortcutOptions.c': shortcutOptionsTable3.C.top1,
     'compiler.reluBeforeAdd.buggyMin': Number(buggyChange.toFixed(3)) + 0,
     'compiler.reluBeforeAdd.correctMin': Number(correctChange.toFixed(3)),
     'compiler.softmax.floor': Number(doubleSoftmaxFloor(10).toFixed(3)),

@@ -34,13 +34,13 @@ const outputs: Array<[template: string, target: string]> = [
 /**
  * Creates a lesson in both languages with an example file, its test and a `numbers()` file, from
  * `templates/`, ready to build. A name without a number gets the next one (`my-topic` →
- * `08-my-topic` after seven lessons).
+ * `11-my-topic` after ten lessons).
  *
  * @param name - `NN-kebab-slug` or `kebab-slug`.
  * @param options - another lessons tree or template folder (tests).
  * @returns the slug, the id prefix of its numbers, and the files created.
  * @example
- * newLesson('my-topic').files; // ['content/en/08-my-topic.mdx', 'content/zh-cn/08-my-topic.mdx', …]
+ * newLesson('my-topic').files; // ['content/en/11-my-topic.mdx', 'content/zh-cn/11-my-topic.mdx', …]
  */
 export function newLesson(name: string, options: NewLessonOptions = {}): NewLesson {
   const dirs = options.dirs ?? lessonDirs();
