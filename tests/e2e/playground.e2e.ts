@@ -135,6 +135,6 @@ test("lesson 1's first block is coloured in light mode (const is a keyword colou
   await page.goto(`${site.url}/en/01-residual-idea/`);
   const first = page.locator('figure.example pre.shiki').first();
   const keyword = first.locator('span', { hasText: /^const$/ }).first();
-  await expect(keyword.evaluate((node) => getComputedStyle(node).color)).resolves.toBe('rgb(215, 58, 73)'); // #D73A49
+  await expect(keyword.evaluate((node) => getComputedStyle(node).color)).resolves.toBe('rgb(207, 34, 46)'); // #CF222E, github-light-default's keyword colour
   await page.close();
 });

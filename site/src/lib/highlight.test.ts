@@ -30,6 +30,18 @@ describe('highlightTs', () => {
     expect(html).toContain('error-line');
   });
 
+  test('a long type in a popup is flattened to spans: nothing focusable or block-level inside the hidden popup', async () => {
+    const code = 'const data = load();';
+    const text = 'const data: {\n    x: tf.Tensor4D;\n    labels: tf.Tensor1D;\n}';
+    const typed: TypedSlice = { code, lines: [1], nodes: [{ type: 'hover', text, target: 'data', line: 0, character: 6, start: 6, length: 4 }] };
+    const html = await highlightTs(code, typed);
+    const popup = html.slice(html.indexOf('twoslash-popup-container'));
+    expect(popup).toContain('labels');
+    expect(popup).not.toContain('<pre');
+    expect(popup).not.toContain('tabindex="0"');
+    expect(html.match(/<pre/g)).toHaveLength(1);
+  });
+
   test('nodes for another text are refused', async () => {
     await expect(highlightTs('const a = 1;', { code: 'const b = 2;', lines: [1], nodes: [] })).rejects.toThrow('highlightTs: typed.code must be the text being highlighted');
   });

@@ -1,4 +1,5 @@
 import { createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
+import type { Element } from 'hast';
 import { rendererRich, transformerTwoslash } from '@shikijs/twoslash';
 import type { TypedSlice } from '@residual/lessons';
 
@@ -31,6 +32,32 @@ const renderer = rendererRich({
 });
 
 /**
+ * Flattens the code blocks rendered inside type popups. Shiki renders a long type as a nested
+ * `<pre class="shiki" tabindex="0">`: a focusable element inside an `aria-hidden` popup (axe's
+ * aria-hidden-focus) and a block element inside inline `<code>`. Its lines are kept as spans; the
+ * popup's `white-space: pre-wrap` keeps the line breaks.
+ */
+function flattenPopupBlocks(node: Element, inPopup: boolean): void {
+  // twoslash sets `class` on the nodes it builds, shiki `className`.
+  const classes = String(node.properties.className ?? node.properties.class ?? '');
+  const popup = inPopup || classes.includes('twoslash-popup-container');
+  node.children = node.children.flatMap((child) => {
+    if (child.type !== 'element') return [child];
+    flattenPopupBlocks(child, popup);
+    if (!popup || child.tagName !== 'pre') return [child];
+    const code = child.children.find((inner): inner is Element => inner.type === 'element' && inner.tagName === 'code');
+    return (code ?? child).children;
+  });
+}
+
+const popupBlocks: ShikiTransformer = {
+  name: 'residual:popup-blocks',
+  root(hast) {
+    for (const child of hast.children) if (child.type === 'element') flattenPopupBlocks(child, false);
+  },
+};
+
+/**
  * Highlights TypeScript as HTML at build time (light and dark themes as CSS variables). With the
  * compiler's view of the code (`typed`, from `@residual/lessons`' generated types), every
  * identifier carries its type in a popup (`const y: Sym<[number, 16, 16, 32]>`) and each error
@@ -50,6 +77,7 @@ export async function highlightTs(code: string, typed?: TypedSlice): Promise<str
     const errorLines = new Set(typed.nodes.flatMap((node) => (node.type === 'error' ? [node.line + 1] : [])));
     transformers.push(
       transformerTwoslash({ twoslasher: () => ({ code: typed.code, nodes: typed.nodes }), renderer, throws: true }),
+      popupBlocks,
       {
         line(node, line) {
           if (errorLines.has(line)) this.addClassToHast(node, 'error-line');
