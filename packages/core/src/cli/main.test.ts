@@ -154,7 +154,7 @@ describe('residual train → eval → predict on the real sample', () => {
     expect(result.accuracy).toBe(metrics[1]!['testAccuracy']); // the same images, the same model: the same accuracy
   });
 
-  it("predict prints the seeds' line for a 32×32 image, and refuses another size unless --resize", async () => {
+  it('predict prints "this picture might be: <class>, score: <p>" for a 32×32 image, and refuses another size unless --resize', async () => {
     const { file } = await samplePng(work, 3);
     const { status, out: printed } = await run('predict', '--checkpoint', out, '--backend', 'wasm', file);
     expect(status).toBe(0);
