@@ -16,7 +16,8 @@ export function backendWords(choice: BackendChoice, t: Translate): { chosen: str
   const timings = (choice.timings ?? [])
     .map((timing) => (Number.isFinite(timing.ms) ? t('backend.timing', { backend: timing.name, ms: timing.ms.toFixed(0) }) : t('backend.tooSlow', { backend: timing.name })))
     .join(', ');
-  const chosen = t(`backend.how.${choice.how ?? 'first'}`, { backend: name(choice.name), timings }) + (choice.detail === undefined ? '' : ` — ${choice.detail}`);
+  const detail = choice.threads === undefined ? choice.detail : t(`backend.threads.${choice.threads === 1 ? 'one' : 'other'}`, { count: choice.threads });
+  const chosen = t(`backend.how.${choice.how ?? 'first'}`, { backend: name(choice.name), timings }) + (detail === undefined ? '' : ` — ${detail}`);
   const skipped = choice.skipped.map((skip) => t(`backend.skip.${skip.code ?? 'failed'}`, { backend: name(skip.name), reason: skip.reason }));
   return { chosen, skipped };
 }

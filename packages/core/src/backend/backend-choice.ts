@@ -38,6 +38,8 @@ export interface BackendChoice {
   readonly skipped: readonly BackendSkip[];
   /** Extra facts about the chosen backend, e.g. the WebGPU adapter's name. */
   readonly detail?: string;
+  /** The threads the `wasm` backend runs on (wasm only), for the caller to put in its own words. */
+  readonly threads?: number;
   /** How it was chosen (browser selection only). */
   readonly how?: BackendChoiceKind;
   /** The timing probe's figures, fastest first, when a probe decided. */

@@ -16,7 +16,7 @@ it('without WebGPU or WebGL (as in Node) falls back to wasm, saying why for each
   expect(choice).toEqual({
     name: 'wasm',
     how: 'first',
-    detail: '1 thread',
+    threads: 1,
     skipped: [
       { name: 'webgpu', code: 'missing', reason: 'navigator.gpu is missing (this runtime has no WebGPU)' },
       { name: 'webgl', code: 'no-context', reason: 'no WebGL context can be created here' },
@@ -51,7 +51,7 @@ it('an order restricts the candidates; a single name is forced; cpu is the last 
     skipped: [{ name: 'webgl', code: 'no-context', reason: 'no WebGL context can be created here' }],
   });
   expect(tf.getBackend()).toBe('cpu');
-  expect(await selectBrowserBackend({ order: ['wasm'] })).toEqual({ name: 'wasm', how: 'forced', detail: '1 thread', skipped: [] });
+  expect(await selectBrowserBackend({ order: ['wasm'] })).toEqual({ name: 'wasm', how: 'forced', threads: 1, skipped: [] });
 });
 
 it('a timing probe decides between usable backends and reports each time', async () => {

@@ -122,12 +122,9 @@ async function activate(name: BrowserBackendName): Promise<string | undefined> {
   return reason;
 }
 
-/** What the chosen backend is, in a few words: the adapter or renderer, or wasm's thread count. */
-async function describe(candidate: Usable): Promise<{ detail?: string }> {
-  if (candidate.name === 'wasm') {
-    const threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
-    return { detail: threads === 1 ? '1 thread' : `${threads} threads` };
-  }
+/** What the chosen backend is: the adapter or renderer in its own words, or wasm's thread count. */
+async function describe(candidate: Usable): Promise<{ detail?: string; threads?: number }> {
+  if (candidate.name === 'wasm') return { threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() };
   return candidate.detail === undefined ? {} : { detail: candidate.detail };
 }
 

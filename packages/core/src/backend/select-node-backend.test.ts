@@ -32,7 +32,8 @@ describe('selectNodeBackend', () => {
 
   it('--backend wasm is honoured first, and registers the training kernels wasm lacks', async () => {
     const choice = await selectNodeBackend({ backend: 'wasm' });
-    expect(choice).toEqual({ name: 'wasm', skipped: [], detail: `${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}` });
+    const threads = getThreadsCount();
+    expect(choice).toEqual({ name: 'wasm', skipped: [], detail: `${threads} thread${threads === 1 ? '' : 's'}`, threads });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
   });
 

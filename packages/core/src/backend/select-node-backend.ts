@@ -147,6 +147,7 @@ export async function selectNodeBackend(options: SelectNodeBackendOptions = {}):
   for (const name of order) {
     let reason: string | undefined;
     let detail: string | undefined;
+    let threads: number | undefined;
     try {
       if (name === 'tensorflow-gpu') reason = await tryTensorflowGpu();
       else if (name === 'webgpu') {
@@ -155,7 +156,7 @@ export async function selectNodeBackend(options: SelectNodeBackendOptions = {}):
       }
       else if (name === 'wasm') {
         await import('@tensorflow/tfjs-backend-wasm');
-        const threads = useWasmThreads(wasmThreadsOf(options));
+        threads = useWasmThreads(wasmThreadsOf(options));
         reason = await trySetBackend(name);
         detail = `${threads} thread${threads === 1 ? '' : 's'}`;
       } else {
@@ -167,7 +168,7 @@ export async function selectNodeBackend(options: SelectNodeBackendOptions = {}):
     }
     if (reason === undefined) {
       registerTrainingKernels(name === 'tensorflow-gpu' ? 'tensorflow' : name);
-      return detail === undefined ? { name, skipped } : { name, skipped, detail };
+      return { name, skipped, ...(detail === undefined ? {} : { detail }), ...(threads === undefined ? {} : { threads }) };
     }
     skipped.push({ name, reason });
   }
