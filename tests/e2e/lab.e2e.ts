@@ -61,6 +61,7 @@ test('the lab trains both networks for one short epoch on real images, draws its
   await expect(page.locator('[data-lab-data]').innerText()).resolves.toBe('2,000 training and 500 test images ready.');
   // one row per network in the time table, curves and gradient norms drawn, the comparison in words
   await expect(page.locator('[data-lab-epochs] tr').count()).resolves.toBe(2);
+  await expect(page.locator('.table-wrap:has([data-lab-epochs])').evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth), 'the time table fits at 1280 px').resolves.toBeLessThanOrEqual(1);
   for (const chart of ['loss', 'accuracy', 'gradients']) {
     await expect(page.locator(`[data-lab-chart="${chart}"] canvas`).count(), `${chart} chart`).resolves.toBeGreaterThan(0);
   }
