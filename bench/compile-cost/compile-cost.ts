@@ -2,7 +2,7 @@
 // full literal shapes, a broken variant, and a baseline that only loads the API, with
 // `tsc --extendedDiagnostics`; prints time, instantiations and the diagnostics.
 //
-// Run: npm run bench -w @residual/shapes   (RUNS=9 for more repetitions; the fastest run counts)
+// Run: npm run bench:compile-cost   (RUNS=9 for more repetitions; the fastest run counts)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +26,7 @@ interface Measure {
 }
 
 function tsconfig(kind: FixtureKind): string {
-  return JSON.stringify({ extends: '../../../../tsconfig.base.json', compilerOptions: { noEmit: true, declaration: false, declarationMap: false, sourceMap: false }, files: [`${kind}.ts`] }, null, 2);
+  return JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { noEmit: true, declaration: false, declarationMap: false, sourceMap: false }, files: [`${kind}.ts`] }, null, 2);
 }
 
 function measure(kind: FixtureKind): Measure {
