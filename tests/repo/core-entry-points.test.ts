@@ -4,8 +4,10 @@ import * as model from '@residual/core/model';
 import * as testing from '@residual/core/testing';
 import * as training from '@residual/core/training';
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const coreDir = dirname(createRequire(import.meta.url).resolve('@residual/core/package.json'));
@@ -38,6 +40,8 @@ const modelMayRead = [
 
 const names = (entry: object) => Object.keys(entry).sort();
 
+const entryPoints = ['@residual/core', '@residual/core/model', '@residual/core/training', '@residual/core/engine', '@residual/core/testing', '@residual/core/node'];
+
 describe("@residual/core's entry points: four jobs, one import each", () => {
   it("'.' is /model, /training and /engine together, each name in one of them, and no test helper", () => {
     const owners = [names(model), names(training), names(engine)];
@@ -61,6 +65,17 @@ describe("@residual/core's entry points: four jobs, one import each", () => {
       const modules = await coreModules(entry);
       expect(modules.length, entry).toBeGreaterThan(0);
       expect(modules.filter((path) => path.startsWith('src/testing/') || path.startsWith('src/cli/') || path.includes('__fixtures__')), entry).toEqual([]);
+    }
+  });
+
+  it('each entry point loads first and alone, in a fresh Node process (as tsx runs the sources)', () => {
+    const testsDir = dirname(dirname(fileURLToPath(import.meta.url)));
+    for (const entry of entryPoints) {
+      const run = spawnSync(process.execPath, ['--conditions=@residual/source', '--import', 'tsx', '--input-type=module', '-e', `await import('${entry}');`], {
+        cwd: testsDir,
+        encoding: 'utf8',
+      });
+      expect({ entry, status: run.status, errors: run.stderr.split('\n').filter((line) => /Error/.test(line)) }).toEqual({ entry, status: 0, errors: [] });
     }
   });
 

@@ -1,4 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-layers registers its layer classes when it loads, and this module reads that registry as it
+// loads; `tfl` below is used in types alone, which esbuild-based loaders (tsx, vite) drop, so the
+// package is imported for its effect too: importing this module first (through ./engine or
+// ./training alone) must work.
+import '@tensorflow/tfjs-layers';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Shape } from '@residual/shapes';
 import { multiplyAdd } from '../../engine/ops/multiply-add.js';
