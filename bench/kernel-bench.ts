@@ -13,7 +13,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { buildModel, isModelName, Optimizer, paperSgd, trainStep } from '@residual/core';
 import { setUpBenchBackend } from './bench-backend.js';
-import { configureWebGpuConv, gemmTileNames, maxRelativeError, resetWebGpuConvOptions, stockWebGpuKernel, webGpuKernelCounts } from '@residual/core';
+import { configureWebGpuConv, gemmTileNames, resetWebGpuConvOptions, stockWebGpuKernel, webGpuKernelCounts } from '@residual/core/engine';
+import { maxRelativeError } from '@residual/core/testing';
 import { checkKernels } from './kernel-checks.js';
 
 const convNames = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];

@@ -4,18 +4,16 @@
 // (ResidualConv2D, which folded inference runs), and the reductions.
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
+import { configureWebGpuConv, gemmTileNames, resetWebGpuConvOptions } from '@residual/core/engine';
+// The unit tests' comparisons and case generators, reused to check a real adapter.
 import {
   compareConvKernel,
   compareKernel,
   compareResidualConv2d,
-  configureWebGpuConv,
-  gemmTileNames,
-  resetWebGpuConvOptions,
+  convCaseArbitrary,
+  reduceCaseArbitrary,
   type ConvKernelName,
-} from '@residual/core';
-// The unit tests' case generators (fixtures of Residual's WebGPU kernels), reused to check a real adapter.
-import { convCaseArbitrary } from '../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
-import { reduceCaseArbitrary } from '../packages/core/src/kernels/__fixtures__/reduce-case-arbitrary.js';
+} from '@residual/core/testing';
 
 const convNames: ConvKernelName[] = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
 

@@ -1,6 +1,6 @@
 """The PyTorch side of Residual's ResNet benchmark (bench/README.md).
 
-Builds the same networks as @residual/core (packages/core/src/models/resnet-spec.ts): torchvision
+Builds the same networks as @residual/core (packages/core/src/model/models/resnet.ts): torchvision
 blocks, projection shortcuts (1x1 conv + BN) where the shape changes, BN momentum 0.1 and eps 1e-5,
 NHWC memory (channels_last, TF.js's layout). Times training steps (forward, cross-entropy, backward,
 SGD with momentum 0.9 and weight decay 1e-4, BN in training mode) or inference steps on random data,

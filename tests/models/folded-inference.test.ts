@@ -5,10 +5,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import fc from 'fast-check';
-import { basicBlock, bottleneck, inferenceModel, input, isBatchNormLayer, plainBlock, preactBlock, withSeed, type Sym } from '@residual/core';
+import { inferenceModel } from '@residual/core/engine';
+import { basicBlock, bottleneck, input, isBatchNormLayer, plainBlock, preactBlock, withSeed, type Sym } from '@residual/core/model';
+// The core unit tests' helper: every batch norm gets its own γ, β and running statistics.
+import { randomizeBatchNorms } from '@residual/core/testing';
 import { beforeAll, describe, expect, test } from 'vitest';
-// The core unit tests' fixture: every batch norm gets its own γ, β and running statistics.
-import { randomizeBatchNorms } from '../../packages/core/src/inference/__fixtures__/randomize-batch-norms.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

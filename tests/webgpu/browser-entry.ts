@@ -3,19 +3,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgpu';
+import { inferenceModel, registerWebGpuKernels } from '@residual/core/engine';
+import { buildModel } from '@residual/core/model';
 import {
-  buildModel,
   compareConvKernel,
   compareKernel,
-  inferenceModel,
   maxRelativeError,
-  registerWebGpuKernels,
   type ConvCase,
   type ConvComparison,
   type ConvKernelName,
   type KernelComparison,
   type SeededInput,
-} from '@residual/core';
+} from '@residual/core/testing';
 
 /** What the page reports: the WebGPU adapter (null when there is none) and one comparison per case. */
 export interface BrowserReport {

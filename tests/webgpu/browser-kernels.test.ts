@@ -8,8 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../e2e/browser.js';
 // The unit tests' case generator for Residual's WebGPU kernels.
-import { convCaseArbitrary } from '../../packages/core/src/kernels/webgpu/__fixtures__/conv-case-arbitrary.js';
-import type { ConvCase, ConvKernelName, SeededInput } from '@residual/core';
+import { convCaseArbitrary, type ConvCase, type ConvKernelName, type SeededInput } from '@residual/core/testing';
 import type { BrowserReport } from './browser-entry.js';
 
 /** Chromium's WebGPU (SwiftShader here, the GPU on a reader's machine) runs the same kernels as Node's Dawn. */

@@ -2,8 +2,8 @@
 
 Self-contained: it needs only torch. It defines the network that @residual/core built (its
 architecture is the ARCHITECTURE table below, the model's entry of resnetSpecs in
-packages/core/src/models/resnet.ts, copied at export time) with Residual's layer names as module
-names, which are torchvision's where torchvision has the module (conv1, bn1, layer1.0.conv2,
+packages/core/src/model/models/resnet.ts, copied at export time) with Residual's layer names as
+module names, which are torchvision's where torchvision has the module (conv1, bn1, layer1.0.conv2,
 layer2.0.downsample.0, fc; pre-activation networks add bn_final), so the exported weights load
 strictly:
 

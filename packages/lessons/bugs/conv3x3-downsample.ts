@@ -3,7 +3,7 @@
 // so its output no longer matches the branch.
 // Fix: a 1×1 convolution with stride 2 (no padding needed) and BN, as torchvision's `downsample` —
 // see examples/07-compiler-catches/conv3x3-downsample-fixed.ts.
-import { add, batchNorm, conv2d, input, relu } from '@residual/core';
+import { add, batchNorm, conv2d, input, relu } from '@residual/core/model';
 
 // #region bug
 const x = input([32, 32, 64]); //                                               [N, 32, 32, 64]

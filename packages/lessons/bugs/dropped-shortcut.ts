@@ -4,7 +4,7 @@
 // Fix: project the shortcut with a 1×1 conv of the same stride and BN — see
 // examples/07-compiler-catches/dropped-shortcut-fixed.ts, or call
 // basicBlock(x, { filters: 128, strides: 2, shortcut: 'projection' }).
-import { add, batchNorm, conv2d, input, relu } from '@residual/core';
+import { add, batchNorm, conv2d, input, relu } from '@residual/core/model';
 
 // #region bug
 const x = input([32, 32, 64]); //                                               [N, 32, 32, 64]

@@ -2,7 +2,7 @@
 // gives 109×109 instead of 112×112, the 3×3 max-pool (stride 2, padding 1) gives 55×55 instead of
 // 56×56, and the first stage, written for the 56×56×64 maps of the paper's Table 1, no longer fits.
 // Fix: `padding: 3` on the stem convolution — see examples/07-compiler-catches/stem-no-padding-fixed.ts.
-import { basicBlock, batchNorm, conv2d, input, maxPool2d, relu, type Sym } from '@residual/core';
+import { basicBlock, batchNorm, conv2d, input, maxPool2d, relu, type Sym } from '@residual/core/model';
 
 /** ResNet-18's first stage: two basic blocks on the 56×56×64 maps of the paper's Table 1. */
 function layer1(x: Sym<[number, 56, 56, 64]>) {

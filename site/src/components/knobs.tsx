@@ -1,4 +1,4 @@
-import { browserBackendOrder } from '@residual/core';
+import { browserBackendOrder } from '@residual/core/engine';
 import { knobDefault, type LiveKnob } from '@residual/lessons';
 
 /** One labelled control for a knob: a slider with a number field, a number field (log scale), a menu or a checkbox. */

@@ -1,4 +1,4 @@
-import { renderLineChartSvg, type SvgSeries } from '@residual/core';
+import { renderLineChartSvg, type SvgSeries } from '@residual/core/training';
 import { formatNumber } from '@residual/lessons';
 import { provenanceFields, type RecordedRun, type UiStrings } from '@residual/lessons/node';
 import { useRender } from '../lib/render-context.js';

@@ -1,6 +1,6 @@
 import { formatNumber } from '@residual/lessons';
 import type { LessonData, UiStrings } from '@residual/lessons/node';
-import { blockExpansion } from '@residual/core';
+import { blockExpansion } from '@residual/core/model';
 import { Arrow, ArrowMarker, Box, Sum } from './parts.js';
 
 /** The number ids (lesson 4's numbers()) that give each block's convolution weights. */

@@ -1,5 +1,5 @@
 import type { UiStrings } from '@residual/lessons/node';
-import { blockExpansion, resnetSpecs, type ModelName } from '@residual/core';
+import { blockExpansion, resnetSpecs, type ModelName } from '@residual/core/model';
 
 /** The ImageNet ResNets the diagram shows, in order of depth. */
 export const familyModels = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152'] as const satisfies readonly ModelName[];

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lessonsRoot, libraryImports, type CompiledLesson, type LessonData } from '@residual/lessons/node';
 import { url } from './base-url.js';
@@ -23,7 +23,7 @@ const kinds = ['functions', 'variables', 'types', 'interfaces', 'classes'];
  * @param lesson - the compiled lesson.
  * @param data - the generated lesson data (example texts, captured bugs).
  * @example
- * apiLinks(page.lesson, site.data)[0]; // { name: 'basicBlock', module: '@residual/core', href: '/api/core/functions/index.basicBlock.html' }
+ * apiLinks(page.lesson, site.data)[0]; // { name: 'basicBlock', module: '@residual/core/model', href: '/api/core/functions/model.basicBlock.html' }
  */
 export function apiLinks(lesson: CompiledLesson, data: LessonData): ApiLink[] {
   const texts = lesson.outline.components.flatMap((use) => {
@@ -44,12 +44,17 @@ function docPage(module: string, name: string): string | undefined {
   const [, pkg, entry] = /^@residual\/([\w-]+)(?:\/([\w-]+))?$/.exec(module) ?? [];
   if (pkg === undefined) return undefined;
   const docs = join(dirname(lessonsRoot()), pkg, 'docs');
-  // Packages with several entry points prefix each page with the entry's module (index., node.).
-  for (const prefix of [`${entry ?? 'index'}.`, '']) {
-    for (const kind of kinds) {
-      const page = `${kind}/${prefix}${name}.html`;
-      if (existsSync(join(docs, page))) return url(`/api/${pkg}/${page}`);
-    }
+  for (const kind of kinds) {
+    const pages = existsSync(join(docs, kind)) ? readdirSync(join(docs, kind)) : [];
+    // Packages with several entry points prefix each page with the module that documents the name
+    // (`model.basicBlock.html`): the entry imported from, else the one entry that owns a name
+    // `.` re-exports (core's `.` re-exports `/model`, `/training` and `/engine`). A package with one
+    // entry has no prefix.
+    const page =
+      pages.find((file) => file === `${entry ?? 'index'}.${name}.html`) ??
+      pages.find((file) => file.endsWith(`.${name}.html`) && entry === undefined) ??
+      pages.find((file) => file === `${name}.html`);
+    if (page !== undefined) return url(`/api/${pkg}/${kind}/${page}`);
   }
   return undefined;
 }

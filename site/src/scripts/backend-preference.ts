@@ -1,6 +1,6 @@
 // The reader's backend preference: `?backend=` in the URL (tests, shared links) wins, then the
 // choice remembered for the whole site (localStorage), then `auto`. Cheap: no TF.js here.
-import { browserBackendOrder, type BrowserBackendName } from '@residual/core';
+import { browserBackendOrder, type BrowserBackendName } from '@residual/core/engine';
 
 /** `auto` (Residual chooses) or one backend the reader forces. */
 export type BackendPreference = 'auto' | BrowserBackendName;

@@ -1,5 +1,5 @@
 // Loaded on the first press of Run or Start (it pulls in TF.js): the page's backend choice.
-import { selectBrowserBackend, type BackendChoice } from '@residual/core';
+import { selectBrowserBackend, type BackendChoice } from '@residual/core/engine';
 import type { BackendPreference } from './backend-preference.js';
 
 const choices = new Map<BackendPreference, Promise<BackendChoice>>();

@@ -1,5 +1,5 @@
 // A backend choice in the page's words: which backend, how it was chosen, and why the others were not.
-import type { BackendChoice } from '@residual/core';
+import type { BackendChoice } from '@residual/core/engine';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

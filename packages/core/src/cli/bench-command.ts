@@ -1,6 +1,6 @@
-import { buildModel } from '../model-api.js';
-import { benchmark, type BenchmarkResult } from '../train/benchmark.js';
-import { formatKernelTimes } from '../train/kernel-times.js';
+import { buildModel } from '../model/models/registry.js';
+import { benchmark, type BenchmarkResult } from '../training/train/benchmark.js';
+import { formatKernelTimes } from '../training/train/kernel-times.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';
 import { modelOption } from './model-option.js';

@@ -1,4 +1,4 @@
-import { downloadCifar10 } from '../data/download-cifar10.js';
+import { downloadCifar10 } from '../training/data/download-cifar10.js';
 import type { CliIo } from './cli-io.js';
 import { numberOption, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';

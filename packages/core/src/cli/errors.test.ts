@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cifar10SampleDir } from '../data/__fixtures__/sample-dir.js';
+import { cifar10SampleDir } from '../training/data/__fixtures__/sample-dir.js';
 import { writeCheckpointFile } from './__fixtures__/checkpoint-file.js';
 import { memoryIo } from './__fixtures__/memory-io.js';
 import { main } from './main.js';

@@ -1,10 +1,10 @@
-import { writeFileAtomic } from '../checkpoint/write-checkpoint.js';
-import { DataError } from '../data/data-error.js';
-import { describeDataset } from '../data/load-dataset.js';
-import { renderConfusionSvg } from '../train/confusion-svg.js';
-import { evaluate } from '../train/evaluate.js';
-import { formatConfusion, perClassAccuracy } from '../train/per-class.js';
-import { assertStepFits } from '../train/step-memory.js';
+import { writeFileAtomic } from '../training/checkpoint/write-checkpoint.js';
+import { DataError } from '../training/data/data-error.js';
+import { describeDataset } from '../training/data/load-dataset.js';
+import { renderConfusionSvg } from '../training/train/confusion-svg.js';
+import { evaluate } from '../training/train/evaluate.js';
+import { formatConfusion, perClassAccuracy } from '../training/train/per-class.js';
+import { assertStepFits } from '../training/train/step-memory.js';
 import type { CliIo } from './cli-io.js';
 import { dataOption, loadCommandCheckpoint, loadCommandData } from './command-start.js';
 import { choiceOption, numberOption, parseOptions } from './parse-options.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cifar10SampleDir } from '../data/__fixtures__/sample-dir.js';
-import { decodeCifar10Batch } from '../data/cifar10-binary.js';
+import { cifar10SampleDir } from '../training/data/__fixtures__/sample-dir.js';
+import { decodeCifar10Batch } from '../training/data/cifar10-binary.js';
 import { memoryIo } from './__fixtures__/memory-io.js';
 import { main } from './main.js';
 

@@ -1,4 +1,5 @@
-import { buildModel, isModelName, modelNames, type ModelName } from '../model-api.js';
+import { buildModel, isModelName, modelNames } from '../model/models/registry.js';
+import type { ModelName } from '../model/models/resnet.js';
 import { UsageError } from './usage-error.js';
 
 /**

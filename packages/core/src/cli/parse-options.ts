@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatBytes } from '../train/format-bytes.js';
+import { formatBytes } from '../training/train/format-bytes.js';
 import { UsageError } from './usage-error.js';
 
 /** How each option is written: `--name <text>` or a bare `--flag`. */

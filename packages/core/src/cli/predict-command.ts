@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { DataError } from '../data/data-error.js';
-import { decodeImage } from '../data/decode-image.js';
-import { resizeImage } from '../data/resize-image.js';
-import { imagenetPreprocess } from '../interop/imagenet-preprocessing.js';
-import { classify } from '../train/classify.js';
+import { DataError } from '../training/data/data-error.js';
+import { decodeImage } from '../training/data/decode-image.js';
+import { resizeImage } from '../training/data/resize-image.js';
+import { imagenetPreprocess } from '../training/interop/imagenet-preprocessing.js';
+import { classify } from '../training/train/classify.js';
 import type { CliIo } from './cli-io.js';
 import { loadCommandCheckpoint } from './command-start.js';
 import { numberOption, parseOptions } from './parse-options.js';

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { buildModel, modelNames, summarize, summary, type ResNetOptions } from '../model-api.js';
+import { summarize } from '../model/analysis/summarize.js';
+import { summary } from '../model/analysis/summary.js';
+import { buildModel, modelNames } from '../model/models/registry.js';
+import type { ResNetOptions } from '../model/models/resnet-model.js';
 import { modelOption } from './model-option.js';
 import type { CliIo } from './cli-io.js';
 import { numberOption, parseOptions } from './parse-options.js';

@@ -1,8 +1,8 @@
-import { cifarAugmentation } from '../data/make-batch.js';
-import { formatProgress } from '../train/format-progress.js';
-import { defaultAdam, paperSgd, type OptimizerConfig } from '../train/optimizer.js';
-import { defaultSchedule, scheduleNames } from '../train/schedule.js';
-import { trainRun } from '../train/train-run.js';
+import { cifarAugmentation } from '../training/data/make-batch.js';
+import { formatProgress } from '../training/train/format-progress.js';
+import { defaultAdam, paperSgd, type OptimizerConfig } from '../training/train/optimizer.js';
+import { defaultSchedule, scheduleNames } from '../training/train/schedule.js';
+import { trainRun } from '../training/train/train-run.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption, numberOption, parseOptions, sizeOption } from './parse-options.js';
 import { UsageError } from './usage-error.js';

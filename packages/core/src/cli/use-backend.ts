@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers'; // registers the gradient functions training needs
-import { describeBackendChoice, type BackendChoice } from '../backend/backend-choice.js';
-import { nodeBackendOrder, selectNodeBackend, type NodeBackendName } from '../backend/select-node-backend.js';
+import { describeBackendChoice, type BackendChoice } from '../engine/backend/backend-choice.js';
+import { nodeBackendOrder, selectNodeBackend, type NodeBackendName } from '../engine/backend/select-node-backend.js';
 import type { CliIo } from './cli-io.js';
 import { choiceOption } from './parse-options.js';
 

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, input, withSeed } from '@residual/core';
+import { basicBlock, input, withSeed } from '@residual/core/model';
 import { readLayerWeight, setLayerWeight } from '../shared/layer-weight.js';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveResult } from '../../src/live-types.js';

@@ -1,7 +1,7 @@
 /**
  * Lesson 1's numbers: computed by building and running the blocks.
  */
-import { countParams } from '@residual/core';
+import { countParams } from '@residual/core/model';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { runLiveExample } from '../../src/live-runner.js';
 import { identityStart } from './identity-start.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { basicBlock, countParams, input, type ShapeOf } from '@residual/core';
+import { basicBlock, countParams, input, type ShapeOf } from '@residual/core/model';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { handWrittenBlock, libraryBlock } from './residual-block.js';

@@ -2,7 +2,7 @@
  * Lesson 1: the basic residual block, written layer by layer and as one library call.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core';
+import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core/model';
 
 /**
  * A basic block written out with the typed layer functions: `a[l+2] = g(z[l+2] + a[l])`.

@@ -2,7 +2,7 @@
  * Lesson 2, live: gradient norms per block, plain vs residual, plotted on a log axis.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { registerTrainingKernels } from '@residual/core';
+import { registerTrainingKernels } from '@residual/core/engine';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { buildStack, gradientNorms, spread, type GradNormConfig } from './grad-norms.js';

@@ -3,7 +3,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, crossEntropy, dense, globalAvgPool, input, plainBlock, withSeed, type Sym } from '@residual/core';
+import { basicBlock, dense, globalAvgPool, input, plainBlock, withSeed, type Sym } from '@residual/core/model';
+import { crossEntropy } from '@residual/core/training';
 import { layerWeight } from '../shared/layer-weight.js';
 
 /** The size of one experiment. */

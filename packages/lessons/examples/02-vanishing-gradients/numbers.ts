@@ -2,7 +2,7 @@
  * Lesson 2's numbers: compounding and sigmoid slopes computed, gradient norms measured.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { registerTrainingKernels } from '@residual/core';
+import { registerTrainingKernels } from '@residual/core/engine';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { bestSigmoidChain, compound, grow, maxSigmoidSlope, shrink, sigmoid, sigmoidSlope } from './compounding.js';

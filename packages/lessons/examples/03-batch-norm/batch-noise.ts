@@ -3,7 +3,7 @@
  * batch, at several batch sizes; group normalization's does not.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '@residual/core';
+import { Rng } from '@residual/core/training';
 import { groupNorm } from './group-norm.js';
 
 /** The noise measured at one batch size. */

@@ -3,7 +3,7 @@
  * gradient, and what each costs in kernel calls.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { computingKernels } from '@residual/core';
+import { computingKernels } from '@residual/core/training';
 import { batchNormByHand } from './bn-by-hand.js';
 
 /** The gradients of a loss with respect to BN's input and parameters. */

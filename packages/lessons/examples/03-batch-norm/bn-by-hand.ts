@@ -3,7 +3,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { batchNorm, input, withSeed } from '@residual/core';
+import { batchNorm, input, withSeed } from '@residual/core/model';
 import { setLayerWeight } from '../shared/layer-weight.js';
 
 /**

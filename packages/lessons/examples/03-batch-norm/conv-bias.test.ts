@@ -1,4 +1,4 @@
-import { resnet20, summarize } from '@residual/core';
+import { resnet20, summarize } from '@residual/core/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { biasCancels, wastedBiases } from './conv-bias.js';

@@ -3,7 +3,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { batchNorm, conv2d, input, withSeed, type CountableModel } from '@residual/core';
+import { batchNorm, conv2d, input, withSeed, type CountableModel } from '@residual/core/model';
 import { layerWeight, setLayerWeight } from '../shared/layer-weight.js';
 
 /** conv → BN, with or without the conv's bias, as a TF.js model `[N, 8, 8, 3]` → `[N, 8, 8, 16]`. */

@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { batchNorm, buildModel, conv2d, inferenceModel, input, relu, withSeed } from '@residual/core';
+import { batchNorm, buildModel, conv2d, input, relu, withSeed } from '@residual/core/model';
+import { inferenceModel } from '@residual/core/engine';
 import { layerWeight, setLayerWeight } from '../shared/layer-weight.js';
 import { kernelCalls } from '../shared/kernel-calls.js';
 

@@ -3,7 +3,8 @@
  * its convolution (the library's `inferenceModel`), timed on the reader's own backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { buildModel, inferenceModel } from '@residual/core';
+import { buildModel } from '@residual/core/model';
+import { inferenceModel } from '@residual/core/engine';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveResult } from '../../src/live-types.js';
 import { kernelCalls } from '../shared/kernel-calls.js';

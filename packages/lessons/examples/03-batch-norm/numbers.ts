@@ -3,7 +3,7 @@
  * the backward pass written out, batch norm folded into the convolution for inference, and how its
  * output depends on the batch size (group normalization's does not).
  */
-import { resnet50 } from '@residual/core';
+import { resnet50 } from '@residual/core/model';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { groupNormBatch2Gain } from '../06-ablation/paper-figures.js';
 import { batchNoise } from './batch-noise.js';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { batchNorm, input, withSeed } from '@residual/core';
+import { batchNorm, input, withSeed } from '@residual/core/model';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { layerWeight } from '../shared/layer-weight.js';

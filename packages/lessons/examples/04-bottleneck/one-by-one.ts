@@ -3,7 +3,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { conv2d, countParams, input, withSeed } from '@residual/core';
+import { conv2d, countParams, input, withSeed } from '@residual/core/model';
 import { layerWeight } from '../shared/layer-weight.js';
 
 /**

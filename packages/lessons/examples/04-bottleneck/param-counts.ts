@@ -2,7 +2,7 @@
  * Lesson 4: convolution weights of the basic block and the bottleneck, counted on real blocks.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, blockConvWeights, bottleneck, countMacs, countParams, input, withSeed } from '@residual/core';
+import { basicBlock, blockConvWeights, bottleneck, countMacs, countParams, input, withSeed } from '@residual/core/model';
 
 /**
  * The weights of one convolution without bias: `K · K · Cin · Cout`.

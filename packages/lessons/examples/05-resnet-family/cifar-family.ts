@@ -2,7 +2,7 @@
  * Lesson 5: the paper's CIFAR-10 networks (He et al. 2015, §4.2), 6n + 2 layers, read off the
  * built models.
  */
-import { buildModel, countParams, summarize, type ModelName } from '@residual/core';
+import { buildModel, countParams, summarize, type ModelName } from '@residual/core/model';
 
 /** The depths the paper trains: n = 3, 5, 7, 9 and 18 blocks per stage. */
 export const cifarDepths = [

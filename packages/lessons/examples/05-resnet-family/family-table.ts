@@ -1,7 +1,7 @@
 /**
  * Lesson 5: the ResNet family table, read off the built models.
  */
-import { buildModel, countMacs, countParams, resnetSpecs, summarize, type ResNetModel } from '@residual/core';
+import { buildModel, countMacs, countParams, resnetSpecs, summarize, type ResNetModel } from '@residual/core/model';
 import { family, type FamilyName } from './published-figures.js';
 
 /** The architecture of each model, as the library stores it. */

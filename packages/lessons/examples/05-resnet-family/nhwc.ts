@@ -3,7 +3,7 @@
  * `[Cout, Cin, K, K]`, checked by computing one convolution both ways.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '@residual/core';
+import { Rng } from '@residual/core/training';
 
 // #region convert
 /** A PyTorch image batch `[N, C, H, W]` in TF.js's layout `[N, H, W, C]`. */

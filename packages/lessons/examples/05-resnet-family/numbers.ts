@@ -3,7 +3,7 @@
  * the NHWC/NCHW layouts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { resnet50 } from '@residual/core';
+import { resnet50 } from '@residual/core/model';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { depths, familyTable } from './family-table.js';
 import { layoutCheck, nchwToNhwc, torchKernelToTf } from './nhwc.js';

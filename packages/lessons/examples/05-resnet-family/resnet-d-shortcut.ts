@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { avgPool2d, batchNorm, conv2d, countParams, input, withSeed } from '@residual/core';
+import { avgPool2d, batchNorm, conv2d, countParams, input, withSeed } from '@residual/core/model';
 
 /** `'v1.5'`: 1×1 convolution with stride 2; `'D'`: 2×2 average pool with stride 2, then a 1×1 convolution. */
 export type DownsampleShortcut = 'v1.5' | 'D';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { modelNames } from '@residual/core';
+import { modelNames } from '@residual/core/model';
 import { loadResults } from '../../src/results.js';
 import { paperExperiment, shortcutAblation, smokeRun, subsetRun, trainCommand } from './commands.js';
 

@@ -3,7 +3,7 @@
  * CIFAR-10 (the network of the shortcut ablation), the last epoch of the recorded subset run, and
  * the paper's reported errors (cited).
  */
-import { countParams, cifarResnet18, plain18, plain20, plain34, resnet20, resnet20a, type ResNetModel } from '@residual/core';
+import { countParams, cifarResnet18, plain18, plain20, plain34, resnet20, resnet20a, type ResNetModel } from '@residual/core/model';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import type { LiveResult } from '../../src/live-types.js';
 import { loadResults } from '../../src/results.js';

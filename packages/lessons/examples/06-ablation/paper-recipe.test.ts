@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSchedule } from '@residual/core';
+import { defaultSchedule } from '@residual/core/training';
 import { paperBatchSize, paperRecipe } from './commands.js';
 import { paperIterations, paperMilestones } from './paper-figures.js';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildModel, countParams, type ModelName } from '@residual/core';
+import { buildModel, countParams, type ModelName } from '@residual/core/model';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { basicDepths, resnetWithShortcuts, shortcutOptionParams } from './shortcut-options.js';
 

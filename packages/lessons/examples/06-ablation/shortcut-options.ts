@@ -16,7 +16,7 @@ import {
   relu,
   withSeed,
   type Sym,
-} from '@residual/core';
+} from '@residual/core/model';
 
 /** A: zero-padding where the shape changes; B: projections there; C: projections everywhere. */
 export type ShortcutOption = 'A' | 'B' | 'C';

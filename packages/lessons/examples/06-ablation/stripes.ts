@@ -3,7 +3,7 @@
  * generated from a seed so that every browser and Node produce the same images.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '@residual/core';
+import { Rng } from '@residual/core/training';
 
 /** The four classes: horizontal, vertical, diagonal and anti-diagonal stripes. */
 export const stripeClasses = ['horizontal', 'vertical', 'diagonal', 'anti-diagonal'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resnetSpecs } from '@residual/core';
+import { resnetSpecs } from '@residual/core/model';
 import { loadResults } from '../../src/results.js';
 import { subsetModels } from './commands.js';
 import { subsetNumbers } from './numbers.js';

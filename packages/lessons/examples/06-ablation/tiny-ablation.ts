@@ -4,7 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { Optimizer, basicBlock, registerTrainingKernels, batchNorm, conv2d, dense, globalAvgPool, input, plainBlock, relu, trainStep, withSeed, type Sym } from '@residual/core';
+import { basicBlock, batchNorm, conv2d, dense, globalAvgPool, input, plainBlock, relu, withSeed, type Sym } from '@residual/core/model';
+import { Optimizer, trainStep } from '@residual/core/training';
+import { registerTrainingKernels } from '@residual/core/engine';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { stripes } from './stripes.js';

@@ -3,7 +3,7 @@
  * stride 2, as torchvision's `downsample`.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { add, batchNorm, conv2d, input, relu, withSeed } from '@residual/core';
+import { add, batchNorm, conv2d, input, relu, withSeed } from '@residual/core/model';
 
 /**
  * The block with a 1×1, stride-2 downsample on the shortcut.

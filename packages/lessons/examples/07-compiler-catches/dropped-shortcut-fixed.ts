@@ -3,7 +3,7 @@
  * shortcut when the block changes the shape, or zero-pad it (the paper's option A).
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core';
+import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core/model';
 
 /**
  * The downsampling block written by hand, with its projection shortcut.

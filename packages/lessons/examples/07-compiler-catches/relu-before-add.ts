@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core';
+import { add, basicBlock, batchNorm, conv2d, input, relu, withSeed } from '@residual/core/model';
 
 /**
  * A basic block with the ReLU of its branch applied before the add.

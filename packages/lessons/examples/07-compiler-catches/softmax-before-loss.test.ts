@@ -1,4 +1,4 @@
-import { plain20, resnet20 } from '@residual/core';
+import { plain20, resnet20 } from '@residual/core/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { doubleSoftmaxFloor, gradientRatio, outputActivation } from './softmax-before-loss.js';

@@ -3,7 +3,8 @@
  * what the project does instead: the loss takes logits.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { crossEntropy, type ResNetModel } from '@residual/core';
+import type { ResNetModel } from '@residual/core/model';
+import { crossEntropy } from '@residual/core/training';
 
 /**
  * The loss of a *perfect* classifier when its outputs are already probabilities and the loss applies

@@ -2,7 +2,7 @@
  * Lesson 7, fix of bugs/stem-no-padding.ts: the stem convolution pads 3 pixels on each side.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, batchNorm, conv2d, input, maxPool2d, relu, withSeed, type Sym } from '@residual/core';
+import { basicBlock, batchNorm, conv2d, input, maxPool2d, relu, withSeed, type Sym } from '@residual/core/model';
 
 /** ResNet-18's first stage: two basic blocks on the 56×56×64 maps of the paper's Table 1. */
 function layer1(x: Sym<[number, 56, 56, 64]>) {

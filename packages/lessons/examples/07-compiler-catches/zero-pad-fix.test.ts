@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countParams } from '@residual/core';
+import { countParams } from '@residual/core/model';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { libraryDownsample, zeroPadDownsample } from './dropped-shortcut-fixed.js';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { basicBlock, input, resnet20, resnet50, withSeed } from '@residual/core';
+import { basicBlock, input, resnet20, resnet50, withSeed } from '@residual/core/model';
 import { layerWeight } from '../shared/layer-weight.js';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { runLiveExample } from '../../src/live-runner.js';

@@ -3,7 +3,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { conv2d, input, withSeed } from '@residual/core';
+import { conv2d, input, withSeed } from '@residual/core/model';
 import { layerWeight } from '../shared/layer-weight.js';
 
 /** The measured standard deviation of a built kernel, and the two He rules for it. */

@@ -2,7 +2,7 @@
  * Lesson 8's numbers: the initialization rules computed, the library's kernels measured, the live
  * run's signal sizes, and the zero-γ and Fixup figures for the library's networks.
  */
-import { buildModel, type ModelName } from '@residual/core';
+import { buildModel, type ModelName } from '@residual/core/model';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { runLiveExample } from '../../src/live-runner.js';
 import { resolveLiveSettings } from '../../src/live-settings.js';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, input, plainBlock, withSeed, type Sym } from '@residual/core';
+import { basicBlock, input, plainBlock, withSeed, type Sym } from '@residual/core/model';
 import { zeroInitResidual } from './zero-init-residual.js';
 
 /** The three networks compared. */

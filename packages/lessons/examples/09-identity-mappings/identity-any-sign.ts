@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, input, preactBlock, withSeed } from '@residual/core';
+import { basicBlock, input, preactBlock, withSeed } from '@residual/core/model';
 import { layerWeight, setLayerWeight } from '../shared/layer-weight.js';
 
 /** What {@link identityAnySign} measured on one signed input. */

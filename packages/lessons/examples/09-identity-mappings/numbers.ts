@@ -2,7 +2,7 @@
  * Lesson 9's numbers: the switched-off branch of both designs, the live gradient comparison, the
  * pre-activation ResNet's size, and the Identity Mappings paper's ablations (cited).
  */
-import { countParams, preactResnet110, resnet110a, type ResNetModel } from '@residual/core';
+import { countParams, preactResnet110, resnet110a, type ResNetModel } from '@residual/core/model';
 import type { LessonNumbers } from '../../src/lesson-data-types.js';
 import { runLiveExample } from '../../src/live-runner.js';
 import type { LiveResult } from '../../src/live-types.js';

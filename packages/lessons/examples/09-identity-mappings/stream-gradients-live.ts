@@ -3,7 +3,7 @@
  * blocks with the same kernels, at initialization.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { registerTrainingKernels } from '@residual/core';
+import { registerTrainingKernels } from '@residual/core/engine';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { buildStack, streamGradients, type BlockDesign, type StreamConfig, type StreamGradients } from './stream-gradients.js';

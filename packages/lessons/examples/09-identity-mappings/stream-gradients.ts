@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, batchNorm, crossEntropy, dense, globalAvgPool, input, preactBlock, relu, withSeed } from '@residual/core';
+import { basicBlock, batchNorm, dense, globalAvgPool, input, preactBlock, relu, withSeed } from '@residual/core/model';
+import { crossEntropy } from '@residual/core/training';
 
 /** Which block the stack repeats. */
 export type BlockDesign = 'original' | 'preact';

@@ -4,7 +4,7 @@
  * (Li et al. 2018).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { registerTrainingKernels } from '@residual/core';
+import { registerTrainingKernels } from '@residual/core/engine';
 import { numberSetting } from '../../src/live-settings.js';
 import type { LiveContext, LiveExample, LiveKnob, LiveProgress, LiveResult, LiveSettings } from '../../src/live-types.js';
 import { stripes } from '../06-ablation/stripes.js';

@@ -3,7 +3,7 @@
  * network at test time and measure its accuracy.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { countCorrect } from '@residual/core';
+import { countCorrect } from '@residual/core/training';
 import { predictWithout, type Pieces } from './pieces.js';
 
 /**

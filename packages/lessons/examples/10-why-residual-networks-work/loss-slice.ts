@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { crossEntropy } from '@residual/core';
+import { crossEntropy } from '@residual/core/training';
 
 /**
  * A random direction for one weight, with each filter scaled to the norm of the same filter in the

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { basicBlock, batchNorm, conv2d, dense, globalAvgPool, input, plainBlock, relu, withSeed } from '@residual/core';
+import { basicBlock, batchNorm, conv2d, dense, globalAvgPool, input, plainBlock, relu, withSeed } from '@residual/core/model';
 
 /** The size of the networks and of their task. */
 export interface PiecesConfig {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerTrainingKernels } from '@residual/core';
+import { registerTrainingKernels } from '@residual/core/engine';
 import { useCpuBackend } from '../shared/use-cpu-backend.js';
 import { runLiveExample } from '../../src/live-runner.js';
 import { resolveLiveSettings } from '../../src/live-settings.js';

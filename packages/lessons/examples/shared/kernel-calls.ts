@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { computingKernels } from '@residual/core';
+import { computingKernels } from '@residual/core/training';
 
 /**
  * How many kernels one call of `run` launches that do arithmetic (the library's rule:

@@ -1,7 +1,7 @@
 // The examples read and write weights by their short names with the library's layerWeight.
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { layerWeight } from '@residual/core';
+import { layerWeight } from '@residual/core/model';
 
 export { layerWeight };
 

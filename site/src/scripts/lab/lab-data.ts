@@ -1,7 +1,7 @@
 // The CIFAR-10 sample for the lab: fetched from the site with progress, kept in the browser's Cache
 // Storage for the next visit, and decoded a few hundred records at a time between frames, so the
 // page stays responsive. Cheap to load: only core's CIFAR-10 decoder, no TF.js.
-import { cifar10ClassNames, cifar10RecordBytes, concatSplits, decodeCifar10Batch, type ImageSplit } from '@residual/core';
+import { cifar10ClassNames, cifar10RecordBytes, concatSplits, decodeCifar10Batch, type ImageSplit } from '@residual/core/training';
 import { cachedBytes } from '../cached-bytes.js';
 
 /** Where the two files are and how large they are (known before fetching). */

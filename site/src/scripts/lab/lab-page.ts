@@ -1,6 +1,6 @@
 // What every part of the lab page shares: its root element, UI strings, state and helpers.
 import { formatMessage } from '@residual/lessons';
-import type { BackendChoice } from '@residual/core';
+import type { BackendChoice } from '@residual/core/engine';
 import type { LineChartHandle } from '../line-chart.js';
 import type { Sample } from './lab-data.js';
 

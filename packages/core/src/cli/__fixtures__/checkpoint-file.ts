@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { encodeUnchecked } from '../../checkpoint/__fixtures__/encode-unchecked.js';
-import { encodeCheckpoint, type CheckpointHeader } from '../../checkpoint/checkpoint-format.js';
-import { snapshotTensors } from '../../checkpoint/snapshot.js';
-import { cifar10ClassNames } from '../../data/cifar10-binary.js';
-import { buildModel } from '../../model-api.js';
+import { encodeUnchecked } from '../../training/checkpoint/__fixtures__/encode-unchecked.js';
+import { encodeCheckpoint, type CheckpointHeader } from '../../training/checkpoint/checkpoint-format.js';
+import { snapshotTensors } from '../../training/checkpoint/snapshot.js';
+import { cifar10ClassNames } from '../../training/data/cifar10-binary.js';
+import { buildModel } from '../../model/models/registry.js';
 
 /**
  * Writes an untrained ResNet-20 checkpoint for CIFAR-10 (a backend must be set), with a hook to

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { crossEntropy } from '@residual/core';
+import { crossEntropy } from '@residual/core/training';
 import { layerWeight } from '../../shared/layer-weight.js';
 import { blockNames, stageOutputs } from './lab-models.js';
 

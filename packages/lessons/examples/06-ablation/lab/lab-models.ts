@@ -3,7 +3,7 @@
  * seed, and the names of their blocks and stages.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { buildModel, type ResNetModel } from '@residual/core';
+import { buildModel, type ResNetModel } from '@residual/core/model';
 import type { LabConfig } from './lab-settings.js';
 
 /** The two networks of the ablation. */

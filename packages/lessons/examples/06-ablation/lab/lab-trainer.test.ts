@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cifar10SampleDir } from '@residual/cifar10-sample';
-import { makeBatch, type ImageDataset } from '@residual/core';
+import { makeBatch, type ImageDataset } from '@residual/core/training';
 import { readCifar10, selectNodeBackend } from '@residual/core/node';
 import { featureMaps } from './lab-inside.js';
 import { blockNames, stageOutputs } from './lab-models.js';

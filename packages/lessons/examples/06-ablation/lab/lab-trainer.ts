@@ -4,6 +4,7 @@
  * the test images after every epoch. Pause, resume and stop between steps.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { ResNetModel } from '@residual/core/model';
 import {
   Optimizer,
   Rng,
@@ -13,12 +14,11 @@ import {
   learningRateAt,
   makeBatch,
   paperSgd,
-  registerTrainingKernels,
   trainStep,
   type ChannelStats,
   type ImageSplit,
-  type ResNetModel,
-} from '@residual/core';
+} from '@residual/core/training';
+import { registerTrainingKernels } from '@residual/core/engine';
 import { blockGradientNorms } from './lab-inside.js';
 import { labKinds, labPair, type LabKind } from './lab-models.js';
 import type { LabConfig } from './lab-settings.js';
