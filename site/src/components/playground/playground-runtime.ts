@@ -3,6 +3,7 @@
 import * as core from '@residual/core';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { programModules } from './program-modules.js';
 import { modelOf, runProgram } from './run-program.js';
 import { cachedBytes } from '../../scripts/cached-bytes.js';
 
@@ -39,7 +40,7 @@ export interface BuiltProgram {
  * const built = await build(js); built?.params; // 272474 for ResNet-20
  */
 export async function build(js: string): Promise<BuiltProgram | undefined> {
-  const exports = runProgram(js, { '@residual/core': core, '@tensorflow/tfjs-core': tf, '@tensorflow/tfjs-layers': tfl });
+  const exports = runProgram(js, programModules());
   const found = modelOf(exports, core, tfl);
   if (found === undefined) return undefined;
   return { model: found.model, summary: core.summary(found.model), params: core.countParams(found.model).total };

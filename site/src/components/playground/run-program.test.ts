@@ -5,9 +5,10 @@ import * as core from '@residual/core';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { programModules } from './program-modules.js';
 import { modelOf, runProgram } from './run-program.js';
 
-const modules = { '@residual/core': core, '@tensorflow/tfjs-core': tf, '@tensorflow/tfjs-layers': tfl };
+const modules = programModules();
 const transpile = (code: string) => ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
 const preset = (name: string) => readFileSync(new URL(`./presets/${name}.ts`, import.meta.url), 'utf8');
 
@@ -33,8 +34,13 @@ describe('running a playground program', () => {
 
   test('an import the playground does not provide is an error naming what it does', () => {
     expect(() => runProgram(transpile("import fs from 'node:fs';\nexport const x = fs;"), modules)).toThrow(
-      "playground: imports must come from @residual/core, @tensorflow/tfjs-core, @tensorflow/tfjs-layers, but got 'node:fs'. Import from one of those.",
+      "playground: imports must come from @residual/core, @residual/core/model, @residual/core/training, @residual/core/engine, @tensorflow/tfjs-core, @tensorflow/tfjs-layers, but got 'node:fs'. Import from one of those.",
     );
+  });
+
+  test("a lesson's own import line (`@residual/core/model`) runs as it is", () => {
+    const found = modelOf(runProgram(transpile("import { input, basicBlock } from '@residual/core/model';\nexport const y = basicBlock(input([32, 32, 16]), { filters: 16 });"), modules), core, tfl);
+    expect(found?.model.outputs[0]?.shape).toEqual([null, 32, 32, 16]);
   });
 
   test('a program without a model has none; an exported model wins over tensors', () => {
