@@ -1,10 +1,14 @@
-/** One line of a chart: points are `[x, y]`; colour and dashes are optional. */
+import { escapeXml } from './escape-xml.js';
+
+/** One line of a chart: points are `[x, y]`; colour, dashes and a thin stroke are optional. */
 export interface SvgSeries {
   readonly name: string;
   readonly points: ReadonlyArray<readonly [number, number]>;
   /** A CSS colour; default the palette in order. */
   readonly color?: string;
   readonly dashed?: boolean;
+  /** A dense background series (e.g. the loss of every step): 1 px, half opacity, small dots. */
+  readonly thin?: boolean;
 }
 
 /** A chart: a title, axis labels, linear or log10 y, and its series. */
@@ -13,12 +17,14 @@ export interface SvgChart {
   readonly x: string;
   readonly y: string;
   readonly log?: boolean;
+  /** Fixed x range (e.g. `[0, epochs]`, the same for charts side by side); default the data's range. */
+  readonly xRange?: readonly [number, number];
   /** Fixed y range (e.g. `[0, 1]` for accuracies); default the data's range. */
   readonly yRange?: readonly [number, number];
   readonly series: readonly SvgSeries[];
 }
 
-/** Options of {@link renderLineChartSvg}. */
+/** Options of {@link renderLineChartSvg} and {@link lineChartSvgContent}. */
 export interface SvgChartOptions {
   /** The words for "log scale" (the page's language); default `'log scale'`. */
   readonly logLabel?: string;
@@ -49,6 +55,31 @@ const margin = { left: 64, right: 16, top: 32, bottom: 44 };
 export function renderLineChartSvg(chart: SvgChart, options: SvgChartOptions = {}): string {
   const width = options.width ?? 560;
   const height = options.height ?? 300;
+  const title = chartTitle(chart, options);
+  const open = options.standalone === true
+    ? `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11"><rect width="100%" height="100%" fill="white"/>`
+    : `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-size="12">`;
+  return `${open}<title>${escapeXml(title)}</title>${lineChartSvgContent(chart, options)}</svg>`;
+}
+
+function chartTitle(chart: SvgChart, options: SvgChartOptions): string {
+  return `${chart.title}${chart.log === true ? ` (${options.logLabel ?? 'log scale'})` : ''}`;
+}
+
+/**
+ * The drawing of {@link renderLineChartSvg} without its `<svg>` element, in a box of
+ * `options.width` × `options.height` from (0, 0): for a figure that places several charts side by
+ * side (each in a `<g transform="translate(…)">`), such as the CLI's `curves.svg`.
+ *
+ * @param chart - title, axis labels and the series' `[x, y]` points.
+ * @param options - log-scale words and size (`standalone` is not used here).
+ * @returns SVG elements as text.
+ * @example
+ * `<g transform="translate(440 0)">${lineChartSvgContent(accuracyChart, { width: 440 })}</g>`;
+ */
+export function lineChartSvgContent(chart: SvgChart, options: SvgChartOptions = {}): string {
+  const width = options.width ?? 560;
+  const height = options.height ?? 300;
   const log = chart.log === true;
   const series = chart.series.map((line, index) => ({
     ...line,
@@ -59,16 +90,16 @@ export function renderLineChartSvg(chart: SvgChart, options: SvgChartOptions = {
   const columns = width >= 520 ? 3 : 2; // legend entries per row
   const legendRows = Math.ceil(series.length / columns);
   const plot = { x0: margin.left, x1: width - margin.right, y0: height - margin.bottom, y1: margin.top + legendRows * 16 };
-  const title = `${chart.title}${log ? ` (${options.logLabel ?? 'log scale'})` : ''}`;
+  const title = chartTitle(chart, options);
   const parts: string[] = [`<text class="chart-title" x="${margin.left}" y="18" font-weight="600" fill="#1f2328">${escapeXml(title)}</text>`];
   series.forEach((line, index) => {
     const x = margin.left + (index % columns) * ((plot.x1 - plot.x0) / columns);
     const y = 36 + Math.floor(index / columns) * 16;
-    parts.push(`<line class="legend-line" x1="${x}" x2="${x + 22}" y1="${y - 4}" y2="${y - 4}" stroke="${line.color}" stroke-width="2"${line.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`);
+    parts.push(`<line class="legend-line" x1="${x}" x2="${x + 22}" y1="${y - 4}" y2="${y - 4}" stroke="${line.color}"${stroke(line)}/>`);
     parts.push(`<text class="legend" x="${x + 28}" y="${y}" fill="#1f2328">${escapeXml(line.name)}</text>`);
   });
   if (points.length > 0) {
-    const [xMin, xMax] = extent(points.map(([x]) => x));
+    const [xMin, xMax] = chart.xRange ?? extent(points.map(([x]) => x));
     let [yMin, yMax] = chart.yRange ?? extent(points.map(([, y]) => (log ? Math.log10(y) : y)));
     if (log) [yMin, yMax] = [Math.floor(yMin), Math.ceil(yMax)];
     else if (chart.yRange === undefined) [yMin, yMax] = [yMin - (yMax - yMin) * 0.05, yMax + (yMax - yMin) * 0.05]; // keep lines off the frame
@@ -86,10 +117,10 @@ export function renderLineChartSvg(chart: SvgChart, options: SvgChartOptions = {
     }
     for (const line of series) {
       const path = line.points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ');
-      const dash = line.dashed === true ? ' stroke-dasharray="6 4"' : '';
-      parts.push(`<polyline fill="none" stroke="${line.color}" stroke-width="2"${dash} points="${path}"><title>${escapeXml(line.name)}</title></polyline>`);
-      if (line.points.length <= 40) {
-        for (const [x, y] of line.points) parts.push(`<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="2.5" fill="${line.color}"/>`);
+      parts.push(`<polyline fill="none" stroke="${line.color}"${stroke(line)} points="${path}"><title>${escapeXml(line.name)}</title></polyline>`);
+      const thin = line.thin === true;
+      if (line.points.length <= (thin ? maxThinDots : maxDots)) {
+        for (const [x, y] of line.points) parts.push(`<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="${thin ? 1.5 : 2.5}" fill="${line.color}"${thin ? ' fill-opacity="0.5"' : ''}/>`);
       }
     }
   }
@@ -97,10 +128,17 @@ export function renderLineChartSvg(chart: SvgChart, options: SvgChartOptions = {
   parts.push(`<line class="axis" x1="${plot.x0}" x2="${plot.x0}" y1="${plot.y0}" y2="${plot.y1}" stroke="#59636e"/>`);
   parts.push(`<text class="axis-label" x="${(plot.x0 + plot.x1) / 2}" y="${height - 6}" text-anchor="middle" fill="#1f2328">${escapeXml(chart.x)}</text>`);
   parts.push(`<text class="axis-label" transform="translate(14 ${(plot.y0 + plot.y1) / 2}) rotate(-90)" text-anchor="middle" fill="#1f2328">${escapeXml(chart.y)}</text>`);
-  const open = options.standalone === true
-    ? `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11"><rect width="100%" height="100%" fill="white"/>`
-    : `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-size="12">`;
-  return `${open}<title>${escapeXml(title)}</title>${parts.join('')}</svg>`;
+  return parts.join('');
+}
+
+/** Series with at most this many points get a dot at each (a thin series: {@link maxThinDots}). */
+const maxDots = 40;
+const maxThinDots = 200;
+
+/** A series' stroke attributes: width, opacity, dashes. */
+function stroke(line: SvgSeries): string {
+  const width = line.thin === true ? ' stroke-width="1" stroke-opacity="0.5"' : ' stroke-width="2"';
+  return `${width}${line.dashed === true ? ' stroke-dasharray="6 4"' : ''}`;
 }
 
 function extent(values: number[]): [number, number] {
@@ -132,8 +170,4 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 function tickLabel(value: number, log: boolean): string {
   if (log) return value >= 1e-3 && value <= 1e4 ? String(value) : `1e${Math.round(Math.log10(value))}`;
   return Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(0) : String(Number(value.toPrecision(6)));
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

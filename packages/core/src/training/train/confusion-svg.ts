@@ -1,4 +1,4 @@
-import { escapeXml as escape } from './escape-xml.js';
+import { escapeXml as escape } from '../charts/escape-xml.js';
 import { perClassAccuracy, type ClassAccuracy } from './per-class.js';
 
 /**

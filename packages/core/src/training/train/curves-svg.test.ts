@@ -19,7 +19,7 @@ describe('renderCurvesSvg', () => {
     const svg = renderCurvesSvg([epoch(1), epoch(2), epoch(3)], 'resnet20 <toy>');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trim().endsWith('</svg>')).toBe(true);
-    const lines = [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((match) => match[1]!.split(' ').length);
+    const lines = [...svg.matchAll(/<polyline [^>]*points="([^"]+)"/g)].map((match) => match[1]!.split(' ').length);
     expect(lines).toEqual([3, 3, 3, 3]);
     expect(svg).toContain('resnet20 &lt;toy&gt;');
     for (const label of ['train loss', 'test loss', 'train acc', 'test acc']) expect(svg).toContain(label);
@@ -29,10 +29,18 @@ describe('renderCurvesSvg', () => {
   it('plots the training loss of each step, so a one-epoch run is more than two dots', () => {
     const one: EpochMetrics = { ...epoch(1), stepLosses: Array.from({ length: 8 }, (_, i) => [(i + 1) / 8, 2.3 - i * 0.1] as const) };
     const svg = renderCurvesSvg([one], 'resnet20');
-    const series = [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((match) => match[1]!.split(' ').length);
+    const series = [...svg.matchAll(/<polyline [^>]*points="([^"]+)"/g)].map((match) => match[1]!.split(' ').length);
     expect(series).toEqual([8, 1, 1, 1, 1]); // steps, then train and test loss, train and test accuracy
     expect(svg).toContain('train loss (steps)');
     expect([...svg.matchAll(/<circle /g)].length).toBe(8 + 4);
+    expect(svg).toContain('stroke-width="1" stroke-opacity="0.5"'); // the steps: thin, under the epoch points
+  });
+
+  it('draws both panels with the chart renderer the site uses, on one epoch axis from 0', () => {
+    const svg = renderCurvesSvg([epoch(1), epoch(2)], 'resnet20');
+    expect(svg.match(/class="chart-title"/g)).toHaveLength(2);
+    const xZero = /<text class="tick" x="[\d.]+" y="[\d.]+" text-anchor="middle" fill="#59636e">0<\/text>/g;
+    expect(svg.match(xZero)).toHaveLength(2);
   });
 });
 
