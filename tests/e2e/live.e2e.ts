@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { findLiveExample, runLiveExample, useCpuBackend, type LiveResult } from '@residual/lessons/node';
+import { loadLiveExample, runLiveExample, useCpuBackend, type LiveResult } from '@residual/lessons/node';
 import { launchChromium, type LaunchedBrowser } from './browser.js';
 import { compareSummary, type Tolerance } from './compare-summary.js';
 import { collectErrors } from './page-errors.js';
@@ -22,7 +22,7 @@ let site: StaticSite;
 beforeAll(async () => {
   site = await serveStatic(siteDist);
   await useCpuBackend();
-  for (const { id } of pages) node.set(id, (await runLiveExample(findLiveExample(registry, id), { size: 'small' })).result);
+  for (const { id } of pages) node.set(id, (await runLiveExample(await loadLiveExample(registry, id), { size: 'small' })).result);
 });
 afterAll(async () => {
   writeFileSync(join(artifacts, 'live-timings.json'), `${JSON.stringify(timings, null, 1)}\n`);
@@ -166,7 +166,7 @@ test('knobs: values come from the URL, reach the example, invalid ones are repor
     await expect(section.locator('[data-knob="channels"]').inputValue()).resolves.toBe('8');
     const run = await runOnPage(page, 'grad-norms');
     expect(run.status).toBe('done');
-    const expected = (await runLiveExample(findLiveExample(registry, 'grad-norms'), { size: 'small', settings: { blocks: 3 } })).result.summary;
+    const expected = (await runLiveExample(await loadLiveExample(registry, 'grad-norms'), { size: 'small', settings: { blocks: 3 } })).result.summary;
     expect(compareSummary(run.summary, expected, tolerance)).toEqual([]);
     // change a knob with the keyboard: the URL follows; reset drops every change
     await section.locator('[data-knob="batch"]').fill('4');

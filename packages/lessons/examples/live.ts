@@ -1,26 +1,19 @@
 /**
- * The registry of live examples: every `<Live id="…" />` in a lesson names one of these. The site
- * bundles this module for the browser, so it imports nothing Node-only; the TF.js backend is chosen
- * by the caller (the site in the browser, the tests in Node).
+ * The registry of live examples: every `<Live id="…" />` in a lesson names one of these. Each entry
+ * loads its example's own file, so a page loads only the examples it shows; the site bundles every
+ * file for the browser, so they import nothing Node-only. The TF.js backend is chosen by the caller
+ * (the site in the browser, the tests in Node).
  */
-import type { LiveExample } from '../src/live-types.js';
-import { identityStart } from './01-residual-idea/identity-start.js';
-import { gradNorms } from './02-vanishing-gradients/grad-norms-live.js';
-import { foldSpeed } from './03-batch-norm/fold-speed-live.js';
-import { bnModes } from './03-batch-norm/train-vs-eval.js';
-import { ablationTiny } from './06-ablation/tiny-ablation.js';
-import { initScale } from './08-initialization/init-scale-live.js';
-import { preactGradients } from './09-identity-mappings/stream-gradients-live.js';
-import { lesionSlice } from './10-why-residual-networks-work/lesion-slice-live.js';
+import type { LiveRegistry } from '../src/live-registry.js';
 
-/** Every live example, by id. */
-export const liveExamples: Readonly<Record<string, LiveExample>> = {
-  [identityStart.id]: identityStart,
-  [gradNorms.id]: gradNorms,
-  [bnModes.id]: bnModes,
-  [foldSpeed.id]: foldSpeed,
-  [ablationTiny.id]: ablationTiny,
-  [initScale.id]: initScale,
-  [preactGradients.id]: preactGradients,
-  [lesionSlice.id]: lesionSlice,
+/** Every live example: its id, and how to load it. */
+export const liveExamples: LiveRegistry = {
+  'identity-start': () => import('./01-residual-idea/identity-start.js').then((module) => module.identityStart),
+  'grad-norms': () => import('./02-vanishing-gradients/grad-norms-live.js').then((module) => module.gradNorms),
+  'bn-modes': () => import('./03-batch-norm/train-vs-eval.js').then((module) => module.bnModes),
+  'fold-speed': () => import('./03-batch-norm/fold-speed-live.js').then((module) => module.foldSpeed),
+  'ablation-tiny': () => import('./06-ablation/tiny-ablation.js').then((module) => module.ablationTiny),
+  'init-scale': () => import('./08-initialization/init-scale-live.js').then((module) => module.initScale),
+  'preact-gradients': () => import('./09-identity-mappings/stream-gradients-live.js').then((module) => module.preactGradients),
+  'lesion-slice': () => import('./10-why-residual-networks-work/lesion-slice-live.js').then((module) => module.lesionSlice),
 };

@@ -21,7 +21,7 @@ export type {
   LiveSettingValue,
 } from './live-types.js';
 export { knobDefault, parseKnobValue, resolveLiveSettings, numberSetting } from './live-settings.js';
-export { liveExampleList, findLiveExample, type LiveRegistry } from './live-registry.js';
+export { loadLiveExample, loadLiveExamples, type LiveRegistry } from './live-registry.js';
 export { runLiveExample, type RunLiveOptions, type LiveRun } from './live-runner.js';
 export type { LocalizedText, DataTableValue, LessonValue, LessonNumbers, CapturedDiagnostic, CompilerErrorCapture, ExampleText, LessonData } from './lesson-data-types.js';
 export type { TypedSlice, TypedFile } from './types/typed-slice-types.js';

@@ -1,21 +1,24 @@
 import { expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { useCpuBackend } from './node-backend.js';
-import { findLiveExample, liveExampleList } from './live-registry.js';
+import { loadLiveExample, loadLiveExamples } from './live-registry.js';
 import { runLiveExample } from './live-runner.js';
 import type { LiveExample } from './live-types.js';
 
 const example = (id: string): LiveExample => ({ id, run: async () => ({ summary: {} }) });
 
-test('a registry may be a record by id or an array; keys must match ids', () => {
-  expect(liveExampleList({ a: example('a') }).map((item) => item.id)).toEqual(['a']);
-  expect(liveExampleList([example('a'), example('b')]).map((item) => item.id)).toEqual(['a', 'b']);
-  expect(() => liveExampleList({ a: example('b') })).toThrow('liveExampleList: the key of a live example must equal its id, but got key "a" for id "b". Use the id as the key.');
-  expect(() => liveExampleList([example('a'), example('a')])).toThrow('liveExampleList: live example ids must be unique, but "a" appears twice. Rename one.');
+test('a registry loads each example on demand; keys must match ids', async () => {
+  const loaded: string[] = [];
+  const registry = { a: async () => (loaded.push('a'), example('a')), b: async () => (loaded.push('b'), example('b')) };
+  await expect(loadLiveExample(registry, 'b').then((item) => item.id)).resolves.toBe('b');
+  expect(loaded).toEqual(['b']);
+  await expect(loadLiveExamples(registry).then((list) => list.map((item) => item.id))).resolves.toEqual(['a', 'b']);
+  await expect(loadLiveExample({ a: async () => example('b') }, 'a')).rejects.toThrow('loadLiveExample: the key of a live example must equal its id, but got key "a" for id "b". Use the id as the key.');
 });
 
-test('finding an unknown id names the registered ones', () => {
-  expect(() => findLiveExample([example('a')], 'z')).toThrow('findLiveExample: id must name a registered live example, but got "z" (registered: a). Register it in examples/live.ts.');
+test('loading an unknown id names the registered ones', async () => {
+  await expect(loadLiveExample({ a: async () => example('a') }, 'z')).rejects.toThrow('loadLiveExample: id must name a registered live example, but got "z" (registered: a). Register it in examples/live.ts.');
+  await expect(loadLiveExample({ a: async () => example('a') }, 'toString')).rejects.toThrow('got "toString"');
 });
 
 test('runLiveExample measures time and counts leaked tensors', async () => {

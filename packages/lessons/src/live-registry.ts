@@ -1,46 +1,41 @@
 import type { LiveExample } from './live-types.js';
 
-/** How `examples/live.ts` may export its examples: a record by id, or an array. */
-export type LiveRegistry = Readonly<Record<string, LiveExample>> | readonly LiveExample[];
-
 /**
- * The live examples of a registry as a list, checking that ids are unique and that a record's keys
- * match the examples' own ids.
- *
- * @param registry - `liveExamples` from `examples/live.ts`.
- * @example
- * liveExampleList({ 'grad-norms': gradNorms }).map((example) => example.id); // ['grad-norms']
+ * How `examples/live.ts` registers its examples: a loader per id, each a dynamic `import()` of the
+ * example's own file, so that a page loads only the examples it shows (the site bundles each one
+ * as its own chunk).
  */
-export function liveExampleList(registry: LiveRegistry): LiveExample[] {
-  const list = Array.isArray(registry)
-    ? [...(registry as readonly LiveExample[])]
-    : Object.entries(registry as Readonly<Record<string, LiveExample>>).map(([key, example]) => {
-        if (example.id !== key) {
-          throw new Error(`liveExampleList: the key of a live example must equal its id, but got key "${key}" for id "${example.id}". Use the id as the key.`);
-        }
-        return example;
-      });
-  const seen = new Set<string>();
-  for (const example of list) {
-    if (seen.has(example.id)) throw new Error(`liveExampleList: live example ids must be unique, but "${example.id}" appears twice. Rename one.`);
-    seen.add(example.id);
-  }
-  return list;
-}
+export type LiveRegistry = Readonly<Record<string, () => Promise<LiveExample>>>;
 
 /**
- * Finds one live example by id, or fails naming the ids that exist.
+ * Loads one live example by id, checking that the loaded example carries that id, or fails naming
+ * the ids that exist.
  *
  * @param registry - `liveExamples` from `examples/live.ts`.
  * @param id - the id used in `<Live id="…" />`.
  * @example
- * const example = findLiveExample(liveExamples, 'grad-norms');
+ * const example = await loadLiveExample(liveExamples, 'grad-norms');
  */
-export function findLiveExample(registry: LiveRegistry, id: string): LiveExample {
-  const list = liveExampleList(registry);
-  const found = list.find((example) => example.id === id);
-  if (found === undefined) {
-    throw new Error(`findLiveExample: id must name a registered live example, but got "${id}" (registered: ${list.map((example) => example.id).join(', ') || 'none'}). Register it in examples/live.ts.`);
+export async function loadLiveExample(registry: LiveRegistry, id: string): Promise<LiveExample> {
+  const load = Object.hasOwn(registry, id) ? registry[id] : undefined;
+  if (load === undefined) {
+    const known = Object.keys(registry).join(', ') || 'none';
+    throw new Error(`loadLiveExample: id must name a registered live example, but got "${id}" (registered: ${known}). Register it in examples/live.ts.`);
   }
-  return found;
+  const example = await load();
+  if (example.id !== id) {
+    throw new Error(`loadLiveExample: the key of a live example must equal its id, but got key "${id}" for id "${example.id}". Use the id as the key.`);
+  }
+  return example;
+}
+
+/**
+ * Loads every live example of a registry, in registration order (for Node: tests, the build).
+ *
+ * @param registry - `liveExamples` from `examples/live.ts`.
+ * @example
+ * (await loadLiveExamples(liveExamples)).map((example) => example.id); // ['identity-start', …]
+ */
+export async function loadLiveExamples(registry: LiveRegistry): Promise<LiveExample[]> {
+  return Promise.all(Object.keys(registry).map((id) => loadLiveExample(registry, id)));
 }

@@ -1,5 +1,3 @@
-import { findLiveExample } from '@residual/lessons';
-import { liveExamples } from '@residual/lessons/live';
 import { useRender } from '../lib/render-context.js';
 import { BackendBar, KnobFields } from './knobs.js';
 
@@ -13,11 +11,13 @@ import { BackendBar, KnobFields } from './knobs.js';
  * Measured figures (timings) go to `.live-measured`, apart from the summary that tests compare with Node.
  */
 export function Live({ id }: { id: string }) {
-  const { ui } = useRender();
+  const { ui, live } = useRender();
   const label = (text: string) => ui.strings[`live.text.${text}`] ?? text;
   // A readable name from the UI files (`live.name.<id>`); the id itself when an author gave none.
   const title = ui.t('live.title', { name: ui.strings[`live.name.${id}`] ?? id });
-  const knobs = findLiveExample(liveExamples, id).knobs ?? [];
+  const example = live.get(id);
+  if (example === undefined) throw new Error(`Live: id must name a live example the page loaded, but got "${id}". Register it in examples/live.ts.`);
+  const knobs = example.knobs ?? [];
   return (
     <section className="live" data-live={id} aria-label={title}>
       <div className="live-bar">

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { LessonData, Locale, RecordedResults, UiStrings } from '@residual/lessons/node';
+import type { LessonData, LiveExample, Locale, RecordedResults, UiStrings } from '@residual/lessons/node';
 
 /** What the lesson components read while a page renders. */
 export interface RenderContext {
@@ -11,6 +11,8 @@ export interface RenderContext {
   data: LessonData;
   /** Highlighted HTML by snippet key (see `snippetKey`). */
   snippets: ReadonlyMap<string, string>;
+  /** The page's live examples by id (their knobs are rendered at build time). */
+  live: ReadonlyMap<string, LiveExample>;
   /** Recorded results by id; `undefined` when not yet measured. */
   results: ReadonlyMap<string, RecordedResults | undefined>;
   /** Numbers the exercises of the page. */

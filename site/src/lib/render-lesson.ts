@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { loadResults, lessonDirs, type CompiledLesson, type Locale, type RecordedResults } from '@residual/lessons/node';
+import { loadLiveExample, loadResults, lessonDirs, type CompiledLesson, type LiveExample, type Locale, type RecordedResults } from '@residual/lessons/node';
+import { liveExamples } from '@residual/lessons/live';
 import { lessonComponents } from '../components/lesson-components.js';
 import { highlightTs } from './highlight.js';
 import { mdxComponent } from './mdx-component.js';
@@ -21,6 +22,7 @@ import type { SiteData } from './site-data.js';
 export async function renderLesson(lesson: CompiledLesson, site: SiteData, locale: Locale, sourceLocale: Locale): Promise<string> {
   const snippets = new Map<string, string>();
   const results = new Map<string, RecordedResults | undefined>();
+  const live = new Map<string, LiveExample>();
   const dirs = lessonDirs(process.env['RESIDUAL_LESSONS_ROOT'] || undefined);
   for (const { name, props } of lesson.outline.components) {
     if (name === 'Example') {
@@ -34,12 +36,15 @@ export async function renderLesson(lesson: CompiledLesson, site: SiteData, local
       if (capture !== undefined && slice !== undefined) {
         snippets.set(snippetKey('bug', capture.id, props['region']), await highlightTs(slice.text, site.data.types[capture.file]?.[props['region'] ?? '']));
       }
+    } else if (name === 'Live') {
+      const id = props['id'] ?? '';
+      live.set(id, await loadLiveExample(liveExamples, id));
     } else if (name === 'Results') {
       const id = props['id'] ?? '';
       results.set(id, loadResults(id, dirs));
     }
   }
-  const context: RenderContext = { locale, sourceLocale, ui: site.ui[locale], data: site.data, snippets, results, exercises: { count: 0 } };
+  const context: RenderContext = { locale, sourceLocale, ui: site.ui[locale], data: site.data, snippets, live, results, exercises: { count: 0 } };
   const Content = mdxComponent(lesson.code);
   return renderToStaticMarkup(createElement(renderContext.Provider, { value: context }, createElement(Content, { components: lessonComponents })));
 }

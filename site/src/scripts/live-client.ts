@@ -62,7 +62,7 @@ function setup(section: HTMLElement, ui: Strings, wasmPaths: string): void {
       output.dataset['backendHow'] = choice.how ?? 'first';
       if (why !== null) showBackendChoice(why, backendWords(choice, t));
       say(t('live.running', { backend: choice.name }));
-      const example = runtime.liveExample(id);
+      const example = await runtime.liveExample(id);
       const { result, ms, backend, tensors } = await runtime.runLiveExample(example, {
         size: size(),
         settings: readKnobs(section),

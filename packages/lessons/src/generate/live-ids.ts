@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { liveExampleList, type LiveRegistry } from '../live-registry.js';
+import { loadLiveExamples, type LiveRegistry } from '../live-registry.js';
 
 /**
  * The ids of the live examples registered in `examples/live.ts` (`export const liveExamples`),
@@ -16,7 +16,7 @@ export async function liveIds(examplesDir: string): Promise<string[]> {
   if (!existsSync(file)) return [];
   const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { liveExamples?: LiveRegistry };
   if (module.liveExamples === undefined) {
-    throw new Error('liveIds: examples/live.ts must export `liveExamples` (a record by id or an array of LiveExample), but it does not. Add the export.');
+    throw new Error("liveIds: examples/live.ts must export `liveExamples` (a record of loaders by id: `'my-live': () => import('./…').then((module) => module.myLive)`), but it does not. Add the export.");
   }
-  return liveExampleList(module.liveExamples).map((example) => example.id);
+  return (await loadLiveExamples(module.liveExamples)).map((example) => example.id);
 }

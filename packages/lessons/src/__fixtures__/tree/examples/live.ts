@@ -27,4 +27,4 @@ const sampleLive: LiveExample = {
   },
 };
 
-export const liveExamples = { 'sample-live': sampleLive };
+export const liveExamples = { 'sample-live': async () => sampleLive };
