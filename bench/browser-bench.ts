@@ -6,18 +6,10 @@
 //        [--batch-size 128] [--steps 5] [--warmup 2] [--json]
 //
 // Lines are in the format of resnet-bench.ts (device "chromium wasm (N threads)").
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { isModelName } from '@residual/core';
+import { launchChromium } from '../tests/e2e/browser.js';
+import { serveEntryPage } from '../tests/e2e/entry-page.js';
 import { formatBenchLine, type BenchLine } from './bench-line.js';
 
 const { values } = parseArgs({
@@ -33,47 +25,12 @@ const { values } = parseArgs({
 });
 if (!isModelName(values.model)) throw new Error(`browser-bench: --model must name a model, but got ${JSON.stringify(values.model)}.`);
 const model = values.model;
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const wasmDir = join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
-
-const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('./browser-entry.ts', import.meta.url))],
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  conditions: ['@residual/source'],
-  // tfjs-backend-wasm's Node-only requires, never reached in a browser
-  external: ['fs', 'path', 'os', 'worker_threads', 'perf_hooks'],
-  write: false,
-  logLevel: 'silent',
-});
-const script = bundle.outputFiles[0]?.contents ?? new Uint8Array();
-const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-const server = createServer((request, response) => {
-  const path = new URL(request.url ?? '/', 'http://x').pathname;
-  const wasm = /^\/wasm\/([\w.-]+\.wasm)$/.exec(path)?.[1];
-  if (wasm !== undefined) {
-    readFile(join(wasmDir, wasm)).then(
-      (bytes) => response.writeHead(200, { ...isolation, 'content-type': 'application/wasm' }).end(bytes),
-      () => response.writeHead(404).end(),
-    );
-    return;
-  }
-  const isScript = path === '/entry.js';
-  response.writeHead(200, { ...isolation, 'content-type': isScript ? 'text/javascript' : 'text/html' });
-  response.end(isScript ? script : '<!doctype html><script type="module" src="/entry.js"></script>');
-});
-await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-const profile = await mkdtemp(join(tmpdir(), 'residual-bench-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
+const served = await serveEntryPage(new URL('./browser-entry.ts', import.meta.url));
+const { context, close } = await launchChromium();
 try {
   for (const threads of values.threads.split(',').map(Number)) {
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/?threads=${threads}`);
+    await page.goto(`${served.url}/?threads=${threads}`);
     await page.waitForFunction(() => typeof window.residualBench === 'function');
     const report = await page.evaluate(
       (options) => window.residualBench(options),
@@ -103,7 +60,6 @@ try {
     await page.close();
   }
 } finally {
-  await context.close();
-  server.close();
-  await rm(profile, { recursive: true, force: true });
+  await close();
+  await served.close();
 }

@@ -17,7 +17,7 @@ const types: Record<string, string> = {
 };
 
 /** The two headers the README asks every host of the site to send: a cross-origin isolated page, so wasm runs on every core. */
-const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+export const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 export interface StaticSite {
   url: string;

@@ -1,12 +1,10 @@
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../e2e/browser.js';
+import { serveEntryPage } from '../e2e/entry-page.js';
+import type { StaticSite } from '../e2e/static-server.js';
 // The unit tests' case generator for Residual's WebGPU kernels.
 import { convCaseArbitrary, type ConvCase, type ConvKernelName, type SeededInput } from '@residual/core/testing';
 import type { BrowserReport } from './browser-entry.js';
@@ -19,7 +17,7 @@ const strided: ConvCase = {
 };
 
 let browser: LaunchedBrowser | undefined;
-let server: Server | undefined;
+let served: StaticSite | undefined;
 let page: Page | undefined;
 const skip = existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath}`;
 if (skip !== undefined) {
@@ -35,31 +33,16 @@ async function check(cases: ReadonlyArray<{ name: ConvKernelName; convCase: Conv
 
 beforeAll(async () => {
   if (skip !== undefined) return;
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./browser-entry.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['@residual/source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]?.contents ?? new Uint8Array();
-  server = createServer((request, response) => {
-    const isScript = request.url === '/entry.js';
-    response.writeHead(200, { 'content-type': isScript ? 'text/javascript' : 'text/html' });
-    response.end(isScript ? script : '<!doctype html><script type="module" src="/entry.js"></script>');
-  });
-  await new Promise<void>((listening) => server?.listen(0, '127.0.0.1', listening));
+  served = await serveEntryPage(new URL('./browser-entry.ts', import.meta.url));
   browser = await launchChromium({ webgpu: true });
   page = await browser.context.newPage();
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.goto(`${served.url}/`);
   await page.waitForFunction(() => typeof window.residualWebGpu === 'function');
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await served?.close();
 });
 
 describe.skipIf(skip !== undefined)("Residual's WebGPU kernels in Chromium (Chrome's WebGPU) against TF.js's cpu backend", () => {
