@@ -11,7 +11,6 @@ Residual's metadata. Prints one JSON object.
 """
 
 import argparse
-import importlib.util
 import json
 import pathlib
 
@@ -19,14 +18,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from module_file import load_module
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-def load_module(path):
-    spec = importlib.util.spec_from_file_location(pathlib.Path(path).stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main():

@@ -7,19 +7,12 @@ ResNets, the module file `residual export` wrote for the others. Prints one JSON
     # models.json: [{"name": "resnet18", "numClasses": 10, "module": null}, {"name": "resnet20", ..., "module": "resnet20.py"}]
 """
 
-import importlib.util
 import json
-import pathlib
 import sys
 
 import torchvision
 
-
-def load_module(path):
-    spec = importlib.util.spec_from_file_location(pathlib.Path(path).stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from module_file import load_module
 
 
 def main():

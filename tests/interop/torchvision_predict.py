@@ -10,7 +10,6 @@ classes for the image with the weights' own transforms(). Prints one JSON object
 """
 
 import argparse
-import importlib.util
 import json
 import pathlib
 
@@ -19,6 +18,8 @@ import torch
 import torchvision
 import torchvision.transforms.functional as F
 from PIL import Image
+
+from module_file import load_module
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -54,9 +55,7 @@ def main():
     with torch.no_grad():
         probabilities = torch.softmax(model(transforms(image).unsqueeze(0)), dim=1)[0]
     top = torch.topk(probabilities, 5)
-    spec = importlib.util.spec_from_file_location("residual_torch", ROOT / "packages/core/python/residual_torch.py")
-    residual_torch = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(residual_torch)
+    residual_torch = load_module(ROOT / "packages/core/python/residual_torch.py")
     residual_torch.write_safetensors(str(out / "resnet18.safetensors"), model.state_dict())
     print(json.dumps({
         "crop": list(np.asarray(crop).shape),
