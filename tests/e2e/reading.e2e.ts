@@ -155,6 +155,16 @@ test('on a phone (390 px) the lesson menu and the contents open from the top of 
   await expect(page.evaluate((hash) => document.getElementById((hash ?? '').slice(1))?.getBoundingClientRect().top ?? -1, target)).resolves.toBeLessThan(100);
   await page.screenshot({ path: join(artifacts, 'phone-zh-cn-menu.png') });
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 390 px').toBe(true);
+  // The copy buttons keep their word on one line beside a long file name (复制 broke into two).
+  const buttonLines = await page.locator('.copy-code').evaluateAll((buttons) =>
+    buttons.map((button) => {
+      const text = document.createRange();
+      text.selectNodeContents(button);
+      return text.getClientRects().length; // one box per line the word takes
+    }),
+  );
+  expect(buttonLines.length).toBeGreaterThan(0);
+  expect(buttonLines.every((lines) => lines <= 1), `copy buttons' lines: ${buttonLines.join(', ')}`).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
 });
