@@ -72,8 +72,9 @@ export function encodeSafetensors(
   metadata: Readonly<Record<string, string>> = {},
 ): Uint8Array {
   const entries = [...tensors].sort(([, a], [, b]) => safetensorsDtypeBytes[b.dtype] - safetensorsDtypeBytes[a.dtype]);
-  const header: Record<string, unknown> = {};
-  if (Object.keys(metadata).length > 0) header['__metadata__'] = { ...metadata };
+  // Entries, then Object.fromEntries: any name (even `__proto__`) becomes an own key of the header.
+  const header: Array<[string, unknown]> = [];
+  if (Object.keys(metadata).length > 0) header.push(['__metadata__', { ...metadata }]);
   let offset = 0;
   for (const [name, tensor] of entries) {
     if (name === '__metadata__') throw new Error('encodeSafetensors: a tensor name must not be __metadata__, but got it. Rename the tensor.');
@@ -84,10 +85,10 @@ export function encodeSafetensors(
           'Pass bytes that match the shape and dtype.',
       );
     }
-    header[name] = { dtype: tensor.dtype, shape: [...tensor.shape], data_offsets: [offset, offset + tensor.bytes.length] };
+    header.push([name, { dtype: tensor.dtype, shape: [...tensor.shape], data_offsets: [offset, offset + tensor.bytes.length] }]);
     offset += tensor.bytes.length;
   }
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = new TextEncoder().encode(JSON.stringify(Object.fromEntries(header)));
   const headerBytes = Math.ceil(json.length / 8) * 8;
   const bytes = new Uint8Array(8 + headerBytes + offset);
   new DataView(bytes.buffer).setBigUint64(0, BigInt(headerBytes), true);
@@ -136,14 +137,14 @@ export function decodeSafetensors(bytes: Uint8Array, file: string): SafetensorsF
   }
   if (header === null || typeof header !== 'object' || Array.isArray(header)) throw fail('have a JSON object as its header', 'it has another value');
   const bufferBytes = bytes.length - 8 - headerBytes;
-  const metadata: Record<string, string> = {};
+  let metadata: Record<string, string> = {};
   const spans: Array<{ name: string; begin: number; end: number; dtype: SafetensorsDtype; shape: number[] }> = [];
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
       if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || Object.values(entry).some((value) => typeof value !== 'string')) {
         throw fail('have __metadata__ mapping strings to strings', `it has ${JSON.stringify(entry)?.slice(0, 80)}`);
       }
-      Object.assign(metadata, entry);
+      metadata = Object.fromEntries(Object.entries(entry)); // own keys only, even `__proto__`
       continue;
     }
     const { dtype, shape, data_offsets: offsets } = (entry ?? {}) as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
