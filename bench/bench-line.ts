@@ -22,7 +22,14 @@ export interface BenchLine {
   /** TF.js in Node: the process's CPU time per step (all threads); steadier than wall time on a shared machine. */
   readonly cpuMsPerStep?: number | null;
   readonly imagesPerSecond: number;
+  /** TF.js: its own count (`tf.profile().peakBytes`), a buffer once per tensor sharing it; PyTorch: its allocator's peak. */
   readonly peakBytes: number;
+  /**
+   * TF.js on wasm: the wasm heap's size after the run (`benchmark().heapBytes`), its high-water mark
+   * since the backend started, what was really held (in a process that ran several benchmarks, the
+   * most any of them held: `bench:cpu` runs each in its own); absent otherwise.
+   */
+  readonly heapBytes?: number | null;
   /** Trainable parameters: the two frameworks must have built the same network. */
   readonly params: number;
   /** TF.js: time by kernel in one profiled step (`benchmark().kernels`); absent or null otherwise. */
@@ -46,7 +53,8 @@ export function formatBenchLine(line: BenchLine): string {
     `${line.mode} ${line.model} ${line.framework}/${line.backend}/${line.kernels}${line.inference === undefined ? '' : `/${line.inference}`} ${line.precision}, ` +
     `batch ${line.batchSize}, ${line.steps} steps: ${line.msPerStep.toFixed(1)} ms/step` +
     `${line.cpuMsPerStep === undefined || line.cpuMsPerStep === null ? '' : ` (CPU ${line.cpuMsPerStep.toFixed(1)} ms)`}, ` +
-    `${line.imagesPerSecond.toFixed(1)} images/s, peak ${(line.peakBytes / 1e6).toFixed(1)} MB`
+    `${line.imagesPerSecond.toFixed(1)} images/s, peak ${(line.peakBytes / 1e6).toFixed(1)} MB` +
+    `${line.heapBytes === undefined || line.heapBytes === null ? '' : `, wasm heap ${(line.heapBytes / 1e6).toFixed(1)} MB`}`
   );
 }
 

@@ -51,6 +51,7 @@ try {
         msPerStep: result.msPerStep,
         imagesPerSecond: result.imagesPerSecond,
         peakBytes: result.peakBytes,
+        heapBytes: result.heapBytes,
         params: report.params,
         threads: report.threads,
         kernelTimes: result.kernels,

@@ -1,5 +1,5 @@
 // Residual on wasm against PyTorch on the CPU, in one call: the same model, batch and thread count,
-// one process per framework and thread count, then the ratio table (issue 18's measure).
+// one process per framework and thread count (Residual: per mode too), then the ratio table (issue 18's measure).
 //
 //   npm run bench:cpu -- [--model resnet20] [--batch-size 128] [--threads 1,2] [--steps 5] [--warmup 2] [--out results.jsonl]
 //
@@ -34,7 +34,7 @@ const threadCounts = values.threads.split(',').map((text) => {
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`bench:cpu: --threads must list integers ≥ 1, but got ${JSON.stringify(values.threads)}. Example: --threads 1,2.`);
   return threads;
 });
-const shared = ['--model', values.model, '--mode', values.mode, '--batch-size', values['batch-size'], '--steps', values.steps, '--warmup', values.warmup, '--json'];
+const shared = ['--model', values.model, '--batch-size', values['batch-size'], '--steps', values.steps, '--warmup', values.warmup, '--json'];
 
 /** JSON result lines of one child process. */
 async function lines(command: string, args: readonly string[]): Promise<BenchLine[]> {
@@ -58,16 +58,19 @@ const missing = await torchMissing();
 const results: BenchLine[] = [];
 for (const threads of threadCounts) {
   const thread = ['--threads', String(threads)];
-  results.push(...(await lines(process.execPath, ['--conditions=@residual/source', '--import', 'tsx', here('./resnet-bench.ts'), '--backend', 'wasm', ...thread, ...shared])));
+  // One process per mode: the wasm heap only grows, so its size after a run is that run's own high-water mark.
+  for (const mode of values.mode.split(',')) {
+    results.push(...(await lines(process.execPath, ['--conditions=@residual/source', '--import', 'tsx', here('./resnet-bench.ts'), '--backend', 'wasm', '--mode', mode, ...thread, ...shared])));
+  }
   if (missing === undefined) {
-    results.push(...(await lines(python, [here('./torch_resnet.py'), '--device', 'cpu', '--precision', 'fp32', ...thread, ...shared])));
+    results.push(...(await lines(python, [here('./torch_resnet.py'), '--device', 'cpu', '--precision', 'fp32', '--mode', values.mode, ...thread, ...shared])));
   }
 }
 if (values.out !== undefined) await writeFile(values.out, results.map((line) => JSON.stringify(line)).join('\n') + '\n');
 
 const pad = (text: string, width: number) => text.padStart(width);
 console.log(`Residual (TF.js wasm + Residual's kernels) vs PyTorch ${missing === undefined ? '(CPU, fp32, channels_last)' : ''}, batch ${values['batch-size']}, ${values.steps} timed steps`);
-console.log(`${'model'.padEnd(14)} ${'mode'.padEnd(6)} ${pad('threads', 7)} ${pad('residual img/s', 14)} ${pad('peak MB', 8)} ${pad('pytorch img/s', 13)} ${pad('ratio', 7)}`);
+console.log(`${'model'.padEnd(14)} ${'mode'.padEnd(6)} ${pad('threads', 7)} ${pad('residual img/s', 14)} ${pad('peak MB', 8)} ${pad('heap MB', 8)} ${pad('pytorch img/s', 13)} ${pad('ratio', 7)}`);
 for (const line of results.filter((result) => result.framework === 'tfjs')) {
   const reference = results.find(
     (other) => other.framework === 'torch' && other.model === line.model && other.mode === line.mode && other.threads === line.threads && other.batchSize === line.batchSize,
@@ -79,7 +82,7 @@ for (const line of results.filter((result) => result.framework === 'tfjs')) {
   const ratio = reference === undefined ? '-' : `${(line.imagesPerSecond / reference.imagesPerSecond).toFixed(2)}×`;
   console.log(
     `${line.model.padEnd(14)} ${line.mode.padEnd(6)} ${pad(String(line.threads ?? '-'), 7)} ${pad(line.imagesPerSecond.toFixed(1), 14)} ` +
-      `${pad((line.peakBytes / 1e6).toFixed(0), 8)} ${pad(torch, 13)} ${pad(ratio, 7)}`,
+      `${pad((line.peakBytes / 1e6).toFixed(0), 8)} ${pad(line.heapBytes == null ? '-' : (line.heapBytes / 1e6).toFixed(0), 8)} ${pad(torch, 13)} ${pad(ratio, 7)}`,
   );
 }
 if (missing !== undefined) console.log(missing);

@@ -89,6 +89,7 @@ async function main(): Promise<void> {
         cpuMsPerStep: result.cpuMsPerStep,
         imagesPerSecond: result.imagesPerSecond,
         peakBytes: result.peakBytes,
+        heapBytes: result.heapBytes,
         params,
         ...(options.backend === 'wasm' ? { threads: options.threads } : {}),
         kernelTimes: result.kernels,

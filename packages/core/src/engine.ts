@@ -23,6 +23,7 @@ export { browserBackendOrder, type BrowserBackendName } from './engine/backend/b
 export { selectBrowserBackend, type SelectBrowserBackendOptions } from './engine/backend/select-browser-backend.js';
 export { isFallbackAdapter, isSoftwareRenderer, type AdapterFacts } from './engine/backend/software-renderer.js';
 export { useBrowserWasmThreads, type BrowserWasmThreadsOptions } from './engine/backend/browser-wasm-threads.js';
+export { wasmHeapBytes } from './engine/backend/wasm-heap-bytes.js';
 // Kernels registered over TF.js's stock ones
 export {
   registerTrainingKernels,

@@ -8,8 +8,9 @@ import { useBackend } from './use-backend.js';
 
 export const benchUsage = `Usage: residual bench [--model <name>] [--backend <name>] [options]
 
-Trains and/or runs inference on random data for a few steps and prints images/s, ms/step and
-peak tensor memory, then where one more, profiled step spent its time by kernel. Each step reads
+Trains and/or runs inference on random data for a few steps and prints images/s, ms/step, peak
+tensor memory as TF.js counts it (a buffer once per tensor sharing it) and, on wasm, the heap's
+high-water mark (what was really held), then where one more, profiled step spent its time by kernel. Each step reads
 back one scalar only, so the timing includes no full-tensor copies.
 
 Options:
@@ -29,7 +30,7 @@ Options:
  *
  * @param result - from `benchmark`.
  * @param model - the model's name.
- * @returns e.g. `infer resnet20 (folded) on wasm, batch 32, …` or `train resnet20 on wasm, batch 32, 10 steps: 903.7 ms/step, 35.4 images/s, peak 412.3 MB (CPU 899.0 ms/step)`,
+ * @returns e.g. `infer resnet20 (folded) on wasm, batch 32, …` or `train resnet20 on wasm, batch 32, 10 steps: 903.7 ms/step, 35.4 images/s, peak 412.3 MB, wasm heap 301.5 MB (CPU 899.0 ms/step)`,
  *   and a second line with the kernels of one profiled step when the backend timed them.
  * @example
  * formatBenchmark(result, 'resnet20');
@@ -39,6 +40,7 @@ export function formatBenchmark(result: BenchmarkResult, model: string): string 
     `${result.mode} ${model}${result.inference === null ? '' : ` (${result.inference})`} on ${result.backend}, batch ${result.batchSize}, ${result.steps} steps: ` +
     `${result.msPerStep.toFixed(1)} ms/step, ${result.imagesPerSecond.toFixed(1)} images/s, ` +
     `peak ${(result.peakBytes / 1e6).toFixed(1)} MB` +
+    (result.heapBytes === null ? '' : `, wasm heap ${(result.heapBytes / 1e6).toFixed(1)} MB`) +
     (result.cpuMsPerStep === null ? '' : ` (CPU ${result.cpuMsPerStep.toFixed(1)} ms/step)`) +
     (result.kernels === null ? '' : `\n  ${formatKernelTimes(result.kernels, result.msPerStep, 6)}`)
   );

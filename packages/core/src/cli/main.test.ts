@@ -230,7 +230,7 @@ describe('residual train → eval → predict on the real sample', () => {
     expect(status).toBe(0);
     const lines = printed.split('\n');
     expect(lines).toHaveLength(4); // each mode: the timing, then the kernels of a profiled step
-    expect(lines[0]).toMatch(/^infer resnet20 \(folded\) on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB \(CPU \d+\.\d ms\/step\)$/);
+    expect(lines[0]).toMatch(/^infer resnet20 \(folded\) on wasm, batch 2, 1 steps: \d+\.\d ms\/step, \d+\.\d images\/s, peak \d+\.\d MB, wasm heap \d+\.\d MB \(CPU \d+\.\d ms\/step\)$/);
     expect(lines[1]).toMatch(/^ {2}kernels \d+\.\d of \d+\.\d ms\/step \(\d+ %, \d+ calls\): .*FusedConv2D 21× /);
     expect(lines[1]).not.toContain('FusedBatchNorm'); // folded into the convolutions
     expect(lines[2]).toMatch(/^train resnet20 on wasm, batch 2, 1 steps: /);

@@ -11,6 +11,7 @@ import { applyLayer } from './apply-layer.js';
 import { batchNormTraining } from './batch-norm-training.js';
 import { layerWeight } from './layer-weight.js';
 import { layerName } from './scope.js';
+import { stockLayerClass } from './stock-layer-class.js';
 import type { Sym } from './sym.js';
 
 /** Options of {@link batchNorm}. */
@@ -30,18 +31,6 @@ type StockBatchNormalizationClass = (new (args: BatchNormalizationArgs) => Stock
   tf.serialization.SerializableConstructor<StockBatchNormalization>;
 
 /**
- * tfjs-layers' own `BatchNormalization` class. The package exports only its factory; the class is
- * in TF.js's serialization registry, where tfjs-layers registered it.
- */
-function stockBatchNormalization(): StockBatchNormalizationClass {
-  const entry = tf.serialization.SerializationMap.getMap().classNameMap['BatchNormalization'];
-  if (entry === undefined) {
-    throw new Error("batchNorm: TF.js's serialization registry must hold tfjs-layers' 'BatchNormalization', but it has none. Import @tensorflow/tfjs-layers first.");
-  }
-  return entry[0] as unknown as StockBatchNormalizationClass;
-}
-
-/**
  * tfjs-layers' `BatchNormalization` whose training mode runs through {@link batchNormTraining}
  * (its gradient written out: about half the kernel calls), with the same weights and the same
  * running-average rule (running ← running − (running − batch) · (1 − momentum)). Inference mode is
@@ -54,7 +43,7 @@ function stockBatchNormalization(): StockBatchNormalizationClass {
  * bn.apply(tf.randomNormal([8, 4, 4, 16]), { training: true }); // batch statistics, written-out gradient
  * ```
  */
-export class ResidualBatchNormalization extends stockBatchNormalization() {
+export class ResidualBatchNormalization extends stockLayerClass<StockBatchNormalizationClass>('BatchNormalization', 'batchNorm') {
   static override readonly className = 'ResidualBatchNormalization';
   /** Keras's momentum and the epsilon, as given (the stock layer keeps its copies private). */
   private readonly runningMomentum: number;

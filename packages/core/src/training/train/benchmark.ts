@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { wasmHeapBytes } from '../../engine/backend/wasm-heap-bytes.js';
 import { inferenceModel } from '../../engine/inference/inference-model.js';
 import { kernelTimes, type KernelTime } from './kernel-times.js';
 import { Optimizer, paperSgd } from './optimizer.js';
@@ -39,8 +40,16 @@ export interface BenchmarkResult {
    * other work shares the cores.
    */
   readonly cpuMsPerStep: number | null;
-  /** Most tensor memory alive at once during one profiled step (`tf.profile().peakBytes`). */
+  /**
+   * Most tensor memory alive at once during one profiled step, as TF.js counts it
+   * (`tf.profile().peakBytes`: a buffer once per tensor that shares it, so more than is held).
+   */
   readonly peakBytes: number;
+  /**
+   * wasm only (`null` elsewhere): the wasm backend's memory after the run, its high-water mark
+   * ({@link wasmHeapBytes}): what the steps really held at most, weights and scratch included.
+   */
+  readonly heapBytes: number | null;
   /** Tensor memory held after the run (`tf.memory().numBytes`). */
   readonly bytesAfter: number;
   /**
@@ -120,6 +129,7 @@ export async function benchmark(model: tfl.LayersModel, options: BenchmarkOption
     imagesPerSecond: (options.batchSize * 1000) / msPerStep,
     cpuMsPerStep,
     peakBytes: info.peakBytes,
+    heapBytes: wasmHeapBytes(),
     bytesAfter: tf.memory().numBytes,
     kernels: kernelTimes(info.kernels),
   };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { countCorrect, crossEntropy } from './cross-entropy.js';
+import { withLeanBackward } from '../../model/layers/lean-backward.js';
 import type { Optimizer } from './optimizer.js';
 
 /** Options of one {@link trainStep}. */
@@ -14,7 +15,8 @@ export interface TrainStepOptions {
 /**
  * One optimisation step: forward pass with batch normalisation in **training mode** (batch
  * statistics, running averages updated), cross-entropy on the logits, gradients of every trainable
- * weight, and the optimiser's update. Nothing is read back: the caller decides when to wait for
+ * weight (inside {@link withLeanBackward}, so each activation's gradient is freed once used), and
+ * the optimiser's update. Nothing is read back: the caller decides when to wait for
  * the scalars (one readback per step is enough to time it).
  *
  * @param model - the TF.js model (`ResNetModel.layersModel`).
@@ -36,11 +38,14 @@ export function trainStep(
 ): tf.Tensor1D {
   return tf.tidy(() => {
     let correct: tf.Scalar | undefined;
-    const { value, grads } = tf.variableGrads(() => {
-      const logits = model.apply(x, { training: true }) as tf.Tensor2D; // [N, K]
-      correct = tf.keep(countCorrect(logits, labels));
-      return crossEntropy(logits, labels, options.labelSmoothing ?? 0);
-    }, optimizer.variables as tf.Variable[]);
+    // Lean: Residual's batch norm, ReLU and add free each activation's gradient once used.
+    const { value, grads } = withLeanBackward(() =>
+      tf.variableGrads(() => {
+        const logits = model.apply(x, { training: true }) as tf.Tensor2D; // [N, K]
+        correct = tf.keep(countCorrect(logits, labels));
+        return crossEntropy(logits, labels, options.labelSmoothing ?? 0);
+      }, optimizer.variables as tf.Variable[]),
+    );
     optimizer.apply(
       optimizer.variables.map((variable) => grads[variable.name] as tf.Tensor),
       options.lr,
