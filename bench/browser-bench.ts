@@ -45,7 +45,7 @@ try {
         kernels: 'residual',
         ...(result.inference === null ? {} : { inference: result.inference }),
         precision: 'fp32',
-        device: `chromium wasm (${report.threads} thread${report.threads === 1 ? '' : 's'}${report.isolated ? '' : ', not isolated'})`,
+        device: `chromium wasm (${report.threads} thread${report.threads === 1 ? '' : 's'}${report.isolated ? '' : ', not isolated'}${report.simdThreads === null ? ", without Residual's SIMD kernels" : ''})`,
         batchSize: result.batchSize,
         steps: result.steps,
         msPerStep: result.msPerStep,

@@ -4,12 +4,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { benchmark, buildModel, registerTrainingKernels, useBrowserWasmThreads, type BenchmarkResult, type ModelName } from '@residual/core';
+import { benchmark, buildModel, registerTrainingKernels, simdKernelThreads, useBrowserWasmThreads, type BenchmarkResult, type ModelName } from '@residual/core';
 
 declare global {
   interface Window {
     residualBench: (options: { model: ModelName; modes: Array<'train' | 'infer'>; batchSize: number; steps: number; warmup: number }) => Promise<{
       threads: number;
+      /** Threads of Residual's SIMD kernels, `null` when they cannot reach the tensors. */
+      simdThreads: number | null;
       isolated: boolean;
       results: BenchmarkResult[];
       params: number;
@@ -31,5 +33,5 @@ window.residualBench = async ({ model: name, modes, batchSize, steps, warmup }) 
     results.push(await benchmark(model.layersModel, { mode, batchSize, steps, warmup }));
     model.dispose();
   }
-  return { threads: getThreadsCount(), isolated: globalThis.crossOriginIsolated, results, params };
+  return { threads: getThreadsCount(), isolated: globalThis.crossOriginIsolated, simdThreads: simdKernelThreads(), results, params };
 };

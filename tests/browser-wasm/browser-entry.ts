@@ -6,12 +6,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { buildModel, Optimizer, paperSgd, registerTrainingKernels, trainStep, useBrowserWasmThreads } from '@residual/core';
+import { buildModel, Optimizer, paperSgd, registerTrainingKernels, simdKernelThreads, trainStep, useBrowserWasmThreads } from '@residual/core';
 
 /** What the page reports. */
 export interface BrowserWasmReport {
   readonly threads: number;
   readonly isolated: boolean;
+  /** Threads of Residual's SIMD kernels (`simdKernelThreads()`), `null` when they cannot reach the tensors. */
+  readonly simdThreads: number | null;
   readonly losses: string[];
   readonly weights: string;
   /** Largest difference from cpu, relative to the largest value, per kernel. */
@@ -65,5 +67,5 @@ window.residualWasm = async () => {
     Conv2DBackpropFilter: await relativeError(() => tf.grad((w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input(), w as tf.Tensor4D, 1, 'same'), gradient())))(filter())),
     Conv2DBackpropInput: await relativeError(() => tf.grad((image: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(image as tf.Tensor4D, filter(), 1, 'same'), gradient())))(input())),
   };
-  return { threads: getThreadsCount(), isolated: globalThis.crossOriginIsolated, losses, weights, errors };
+  return { threads: getThreadsCount(), isolated: globalThis.crossOriginIsolated, simdThreads: simdKernelThreads(tf.findBackend('wasm') ?? undefined), losses, weights, errors };
 };

@@ -37,6 +37,7 @@ export * from './engine/kernels/webgpu/index.js';
 export { KernelRunner } from './engine/kernels/kernel-runner.js';
 export { conv2dBackpropFilter, conv2dBackpropFilterConfig } from './engine/kernels/conv2d-backprop-filter.js';
 export { conv2dBackpropInput, conv2dBackpropInputConfig } from './engine/kernels/conv2d-backprop-input.js';
+export { simdKernelThreads } from './engine/kernels/wasm-simd/simd-kernel-threads.js';
 // Inference: batch norms folded into their convolutions, one fused kernel each
 export { inferenceModel, type InferenceModel, type Fusion } from './engine/inference/inference-model.js';
 export { foldBatchNorm, type BatchNormInference } from './engine/inference/fold-batch-norm.js';

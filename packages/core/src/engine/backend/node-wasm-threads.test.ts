@@ -10,6 +10,7 @@ const step = fileURLToPath(new URL('./__fixtures__/wasm-threads-step.ts', import
 interface Run {
   detail: string;
   threads: number;
+  simdThreads: number | null;
   losses: string[];
   weights: string;
 }
@@ -22,8 +23,8 @@ async function trainOn(threads: number): Promise<Run> {
 describe('useWasmThreads', () => {
   it('runs wasm on 2 threads in Node with the same losses and weights, bit for bit, as on 1', async () => {
     const [one, two] = await Promise.all([trainOn(1), trainOn(2)]);
-    expect(one).toMatchObject({ detail: '1 thread', threads: 1 });
-    expect(two).toMatchObject({ detail: '2 threads', threads: 2 });
+    expect(one).toMatchObject({ detail: '1 thread', threads: 1, simdThreads: 1 });
+    expect(two).toMatchObject({ detail: '2 threads', threads: 2, simdThreads: 2 });
     // Residual's kernels split work by whole outputs, XNNPACK by output tiles: the sums never change order.
     expect({ losses: two.losses, weights: two.weights }).toEqual({ losses: one.losses, weights: one.weights });
   });

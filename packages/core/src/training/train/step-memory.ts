@@ -27,23 +27,24 @@ function activations(model: tfl.LayersModel): { sum: number; largest: number } {
 }
 
 /**
- * A lower bound of the memory one step needs for a batch: in training every layer's output is kept
- * for the backward pass and gets a gradient of the same size, and updates need temporaries (3 × the
- * forward activations, float32); in inference a few of the largest outputs are alive at once
- * (3 × the largest). The real figure is higher (a ResNet-20 training step at batch 128 on wasm
- * takes about 2 GB, this bound says 1 GB): it is meant to refuse what cannot fit, not to promise
- * that the rest fits.
+ * A lower bound of the memory one step needs for a batch: in training every layer's output is alive
+ * at the end of the forward pass (tfjs-layers frees them when the model's call returns, and the
+ * backward pass keeps those it needs), and the backward pass adds gradients the size of the largest
+ * (1 × the forward activations + 2 × the largest output, float32); in inference a few of the largest
+ * outputs are alive at once (3 × the largest). The real figure is higher (a ResNet-20 training step
+ * at batch 128 on wasm grows the heap to 523 MB, weights and optimiser state included; this bound
+ * says 0.38 GB): it is meant to refuse what cannot fit, not to promise that the rest fits.
  *
  * @param model - the TF.js model.
  * @param batch - images per step.
  * @param mode - `train` or `infer`.
  * @returns bytes.
  * @example
- * stepMemory(buildModel('resnet20').layersModel, 128, 'train'); // ≈ 1.09e9
+ * stepMemory(buildModel('resnet20').layersModel, 128, 'train'); // ≈ 3.8e8
  */
 export function stepMemory(model: tfl.LayersModel, batch: number, mode: 'train' | 'infer'): number {
   const { sum, largest } = activations(model);
-  return batch * 4 * 3 * (mode === 'train' ? sum : largest);
+  return batch * 4 * (mode === 'train' ? sum + 2 * largest : 3 * largest);
 }
 
 /**
@@ -54,7 +55,7 @@ export function stepMemory(model: tfl.LayersModel, batch: number, mode: 'train' 
  * @param mode - `train` or `infer`.
  * @returns the batch size to suggest.
  * @example
- * largestBatch(model, 2 ** 32, 'train'); // 256 for resnet20
+ * largestBatch(model, 2 ** 32, 'train'); // 1024 for resnet20
  */
 export function largestBatch(model: tfl.LayersModel, limit: number, mode: 'train' | 'infer'): number {
   let batch = 1;

@@ -7,6 +7,7 @@ import { buildModel } from '../../../model/models/registry.js';
 import { Optimizer, paperSgd } from '../../../training/train/optimizer.js';
 import { trainStep } from '../../../training/train/train-step.js';
 import { selectNodeBackend } from '../select-node-backend.js';
+import { simdKernelThreads } from '../../kernels/wasm-simd/simd-kernel-threads.js';
 
 const choice = await selectNodeBackend({ backend: 'wasm', wasmThreads: Number(process.argv[2]) });
 const model = buildModel('resnet20', { seed: 3 });
@@ -23,4 +24,4 @@ for (let step = 0; step < 2; step++) {
 const sum = tf.tidy(() => tf.addN(model.layersModel.trainableWeights.map((weight) => tf.sum(tf.abs(weight.read())))));
 const [weights = Number.NaN] = await sum.data();
 const bits = (value: number) => Buffer.from(new Float32Array([value]).buffer).toString('hex');
-console.log(JSON.stringify({ detail: choice.detail, threads: getThreadsCount(), losses, weights: bits(weights) }));
+console.log(JSON.stringify({ detail: choice.detail, threads: getThreadsCount(), simdThreads: simdKernelThreads(), losses, weights: bits(weights) }));
