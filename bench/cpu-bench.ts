@@ -11,6 +11,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { buildModel, countMacs, isModelName } from '@residual/core';
 import type { BenchLine } from './bench-line.js';
 
 const run = promisify(execFile);
@@ -91,4 +92,26 @@ for (const line of results.filter((result) => result.framework === 'tfjs' && res
   const times = line.kernelTimes ?? [];
   const slowest = times.slice(0, 8).map((kernel) => `${kernel.name} ${kernel.calls}× ${kernel.ms.toFixed(0)} ms`).join(', ');
   console.log(`${line.mode} ${line.threads ?? '-'} thread(s), ${line.msPerStep.toFixed(0)} ms/step: ${slowest}`);
+}
+
+// The roofline: one core's peak multiply-accumulate rate in wasm SIMD here, measured in a child
+// process of its own (after the runs, so nothing shares the cores), against what each run achieved.
+const { stdout: peakLine } = await run(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', here('./simd-peak.ts')]);
+const peak = JSON.parse(peakLine.trim().split('\n').at(-1) ?? '{}') as { mulAdd: number | null; relaxedMadd: number | null };
+const gmacs = (value: number | null) => (value === null ? 'not in this engine' : `${value.toFixed(1)} GMAC/s`);
+console.log(
+  `\nwasm SIMD on one core here (bench/simd-peak.ts, operands in registers): ${gmacs(peak.mulAdd)} with f32x4.mul + f32x4.add, ` +
+    `${gmacs(peak.relaxedMadd)} with relaxed SIMD's f32x4.relaxed_madd (node --experimental-wasm-relaxed-simd)`,
+);
+console.log('what each run multiplies and adds, per thread (a training step ≈ 3 × the forward MACs: forward, input and filter gradients):');
+const macs = new Map<string, number>();
+for (const line of results) {
+  if (!macs.has(line.model) && isModelName(line.model)) macs.set(line.model, countMacs(buildModel(line.model, { seed: 1 })));
+  const perImage = macs.get(line.model);
+  if (perImage === undefined || peak.mulAdd === null) continue;
+  const rate = (line.imagesPerSecond * perImage * (line.mode === 'train' ? 3 : 1)) / (line.threads ?? 1) / 1e9;
+  console.log(
+    `  ${line.framework === 'tfjs' ? 'residual' : 'pytorch '} ${line.model} ${line.mode.padEnd(5)} ${line.threads ?? '-'} thread(s): ` +
+      `${rate.toFixed(1)} GMAC/s per thread, ${((100 * rate) / peak.mulAdd).toFixed(0)} % of the SIMD128 peak`,
+  );
 }
