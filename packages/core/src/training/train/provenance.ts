@@ -32,16 +32,17 @@ export function gitCommit(): string {
 }
 
 /**
- * A one-line description of the machine a backend runs on: the GPU adapter when there is one, else the CPU.
+ * A one-line description of the machine a backend runs on: the GPU adapter when there is one, else
+ * the CPU, with the backend and its detail (the threads wasm runs on).
  *
  * @param backend - the chosen backend.
- * @param detail - the backend's own detail (e.g. the WebGPU adapter).
- * @returns e.g. `2 × AMD EPYC 7B13 (wasm, SIMD)`.
+ * @param detail - the backend's own detail: the WebGPU adapter, or wasm's threads (`1 thread`).
+ * @returns e.g. `2 × AMD EPYC (wasm, 1 thread)` or a GPU adapter's name.
  * @example
- * describeDevice('wasm'); // '2 × Intel(R) Xeon(R) …'
+ * describeDevice('wasm', '2 threads'); // '2 × Intel(R) Xeon(R) … (wasm, 2 threads)'
  */
 export function describeDevice(backend: string, detail?: string): string {
-  if (detail !== undefined) return detail;
+  if (detail !== undefined && backend !== 'wasm' && backend !== 'cpu') return detail;
   const processors = cpus();
-  return `${processors.length} × ${processors[0]?.model.trim() ?? 'unknown CPU'} (${backend})`;
+  return `${processors.length} × ${processors[0]?.model.trim() ?? 'unknown CPU'} (${backend}${detail === undefined ? '' : `, ${detail}`})`;
 }
