@@ -46,13 +46,12 @@ export const smokeRun = ['resnet20', 'plain20'].map(
 // #endregion
 
 // #region subset
-// The larger CPU run, from the repository root: plain-20/56 and ResNet-20/56 for 4 epochs on 10,000
-// training images and the whole test set, from the JPEG copy of CIFAR-10 (bench/pack-cifar10.sh
-// unpacks it to data/cifar10-images), on wasm. Recorded before the library had option A: these
-// ResNets have projection shortcuts (option B). When it was recorded, `--limit 10000` kept every
-// fifth image; today it keeps 1,000 of each class, chosen with a fixed seed.
+// The larger CPU run, from the repository root: plain-20/56 and ResNet-20/56 for 4 epochs on 20,000
+// training images (2,000 of each class, chosen with a fixed seed) and the whole test set, from the
+// JPEG copy of CIFAR-10 (bench/pack-cifar10.sh unpacks it to data/cifar10-images), on wasm, two at a
+// time with RESIDUAL_WASM_THREADS=1. These ResNets have projection shortcuts (option B).
 export const subsetModels = ['plain20', 'plain56', 'resnet20', 'resnet56'] as const;
-export const subset = { images: 10_000, epochs: 4 } as const;
+export const subset = { images: 20_000, epochs: 4 } as const;
 export const subsetRun = subsetModels.map(
   (model) => `residual train --model ${model} --data data/cifar10-images --limit ${subset.images} --epochs ${subset.epochs} --backend wasm --seed 1 --out runs/subset-${model}`,
 );
