@@ -14,7 +14,7 @@ import './engine/backend/default-backend.js';
 export { compareKernel, maxRelativeError, seededTensor, type KernelComparison, type SeededInput } from './testing/compare-kernel.js';
 export { compareConvKernel, compareResidualConv2d, type ConvCase, type ConvComparison, type ConvKernelName } from './testing/compare-conv-kernel.js';
 // fast-check arbitraries of the cases the kernels take
-export { convCaseArbitrary } from './testing/conv-case-arbitrary.js';
+export { convCaseArbitrary, convCases, type ConvCaseChoices } from './testing/conv-case-arbitrary.js';
 export { reduceCaseArbitrary, type ReduceCase } from './testing/reduce-case-arbitrary.js';
 // Models whose folding is tested for real
 export { randomizeBatchNorms } from './testing/randomize-batch-norms.js';

@@ -3,34 +3,11 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hostTensor, maxRelativeError, runKernelOn, type HostTensor } from '../__fixtures__/kernel-harness.js';
 import { registerTrainingKernels } from '../register-training-kernels.js';
+import { convCases } from '../../../testing/conv-case-arbitrary.js';
 import { stockKernel } from '../stock-kernels.js';
 
-type Padding = 'same' | 'valid' | number;
-
 /** Convolutions with Cout (forward) or Cin (input gradient) a multiple of 8: sizes, kernels, strides, paddings. */
-const convCase = fc
-  .record({
-    batch: fc.integer({ min: 1, max: 2 }),
-    height: fc.integer({ min: 1, max: 9 }),
-    width: fc.integer({ min: 1, max: 11 }),
-    inChannels: fc.constantFrom(1, 3, 8, 16),
-    outChannels: fc.constantFrom(8, 16),
-    kernelHeight: fc.integer({ min: 1, max: 4 }),
-    kernelWidth: fc.integer({ min: 1, max: 4 }),
-    stride: fc.constantFrom(1, 2, 3),
-    strideWidth: fc.constantFrom(1, 2),
-    pad: fc.oneof(fc.constantFrom<Padding>('same', 'valid'), fc.integer({ min: 0, max: 2 })),
-    bias: fc.boolean(),
-    activation: fc.constantFrom('linear', 'relu'),
-    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-  })
-  // TF.js's numeric padding is defined for square kernels and equal strides only (conv_util).
-  .map((c) => (typeof c.pad === 'number' ? { ...c, kernelWidth: c.kernelHeight, strideWidth: c.stride } : c))
-  .map((c) => ({
-    ...c,
-    info: tf.backend_util.computeConv2DInfo([c.batch, c.height, c.width, c.inChannels], [c.kernelHeight, c.kernelWidth, c.inChannels, c.outChannels], [c.stride, c.strideWidth], 1, c.pad),
-  }))
-  .filter((c) => c.info.outHeight > 0 && c.info.outWidth > 0);
+const convCase = convCases({ maxSide: 11, inChannels: [1, 3, 8, 16], outChannels: [8, 16], activations: ['linear', 'relu'] });
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -45,10 +22,10 @@ describe("Residual's SIMD convolution on wasm (one thread)", () => {
       fc.asyncProperty(convCase, async (c) => {
         const inputs: Record<string, HostTensor> = {
           x: hostTensor([c.batch, c.height, c.width, c.inChannels], c.seed),
-          filter: hostTensor([c.kernelHeight, c.kernelWidth, c.inChannels, c.outChannels], c.seed + 1),
+          filter: hostTensor([c.filterHeight, c.filterWidth, c.inChannels, c.outChannels], c.seed + 1),
         };
         if (c.bias) inputs['bias'] = hostTensor([c.outChannels], c.seed + 2);
-        const attrs = { strides: [c.stride, c.strideWidth], pad: c.pad, dataFormat: 'NHWC', dilations: [1, 1], activation: c.activation };
+        const attrs = { strides: [c.strideHeight, c.strideWidth], pad: c.pad, dataFormat: 'NHWC', dilations: [1, 1], activation: c.activation };
         const ours = await runKernelOn('wasm', 'FusedConv2D', inputs, attrs);
         const reference = await runKernelOn('cpu', 'FusedConv2D', inputs, attrs, true);
         expect(ours.shape).toEqual(reference.shape);
@@ -63,12 +40,12 @@ describe("Residual's SIMD convolution on wasm (one thread)", () => {
       fc.asyncProperty(convCase, async (c) => {
         // The input gradient's channels are the forward input's: a multiple of 8 for the SIMD path.
         const inChannels = c.outChannels;
-        const info = tf.backend_util.computeConv2DInfo([c.batch, c.height, c.width, inChannels], [c.kernelHeight, c.kernelWidth, inChannels, c.inChannels], [c.stride, c.strideWidth], 1, c.pad);
+        const info = tf.backend_util.computeConv2DInfo([c.batch, c.height, c.width, inChannels], [c.filterHeight, c.filterWidth, inChannels, c.inChannels], [c.strideHeight, c.strideWidth], 1, c.pad);
         const inputs = {
           dy: hostTensor([c.batch, info.outHeight, info.outWidth, c.inChannels], c.seed),
-          filter: hostTensor([c.kernelHeight, c.kernelWidth, inChannels, c.inChannels], c.seed + 1),
+          filter: hostTensor([c.filterHeight, c.filterWidth, inChannels, c.inChannels], c.seed + 1),
         };
-        const attrs = { strides: [c.stride, c.strideWidth], pad: c.pad, dataFormat: 'NHWC', inputShape: [c.batch, c.height, c.width, inChannels] };
+        const attrs = { strides: [c.strideHeight, c.strideWidth], pad: c.pad, dataFormat: 'NHWC', inputShape: [c.batch, c.height, c.width, inChannels] };
         const ours = await runKernelOn('wasm', 'Conv2DBackpropInput', inputs, attrs);
         const reference = await runKernelOn('cpu', 'Conv2DBackpropInput', inputs, attrs, true);
         expect(ours.shape).toEqual(reference.shape);

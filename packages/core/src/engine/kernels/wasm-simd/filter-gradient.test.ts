@@ -4,32 +4,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostTensor, maxRelativeError, runKernelOn } from '../__fixtures__/kernel-harness.js';
 import { registerTrainingKernels } from '../register-training-kernels.js';
+import { convCases } from '../../../testing/conv-case-arbitrary.js';
 import { filterGradientSimd } from './filter-gradient.js';
 
-type Padding = 'same' | 'valid' | number;
-
 /** Convolutions the SIMD kernel takes: Cin a multiple of 4, Cout of 8, any size, stride and padding. */
-const simdCase = fc
-  .record({
-    batch: fc.integer({ min: 1, max: 3 }),
-    height: fc.integer({ min: 1, max: 9 }),
-    width: fc.integer({ min: 1, max: 9 }),
-    inChannels: fc.constantFrom(4, 8, 12),
-    outChannels: fc.constantFrom(8, 16),
-    kernelHeight: fc.integer({ min: 1, max: 4 }),
-    kernelWidth: fc.integer({ min: 1, max: 4 }),
-    stride: fc.constantFrom(1, 2, 3),
-    strideWidth: fc.constantFrom(1, 2),
-    pad: fc.oneof(fc.constantFrom<Padding>('same', 'valid'), fc.integer({ min: 0, max: 2 })),
-    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-  })
-  // TF.js's numeric padding is defined for square kernels and equal strides only (conv_util).
-  .map((c) => (typeof c.pad === 'number' ? { ...c, kernelWidth: c.kernelHeight, strideWidth: c.stride } : c))
-  .map((c) => ({
-    ...c,
-    info: tf.backend_util.computeConv2DInfo([c.batch, c.height, c.width, c.inChannels], [c.kernelHeight, c.kernelWidth, c.inChannels, c.outChannels], [c.stride, c.strideWidth], 1, c.pad),
-  }))
-  .filter((c) => c.info.outHeight > 0 && c.info.outWidth > 0);
+const simdCase = convCases({ maxSide: 9, inChannels: [4, 8, 12], outChannels: [8, 16] });
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -41,9 +20,10 @@ describe('the SIMD filter gradient on wasm', () => {
   it('matches the stock cpu Conv2DBackpropFilter over shapes, kernel sizes, strides and paddings', async () => {
     await fc.assert(
       fc.asyncProperty(simdCase, async (c) => {
+        const info = tf.backend_util.computeConv2DInfo([c.batch, c.height, c.width, c.inChannels], [c.filterHeight, c.filterWidth, c.inChannels, c.outChannels], [c.strideHeight, c.strideWidth], 1, c.pad);
         const x = hostTensor([c.batch, c.height, c.width, c.inChannels], c.seed);
-        const dy = hostTensor([c.batch, c.info.outHeight, c.info.outWidth, c.outChannels], c.seed + 1);
-        const attrs = { strides: [c.stride, c.strideWidth], pad: c.pad, dataFormat: 'NHWC', filterShape: [c.kernelHeight, c.kernelWidth, c.inChannels, c.outChannels] };
+        const dy = hostTensor([c.batch, info.outHeight, info.outWidth, c.outChannels], c.seed + 1);
+        const attrs = { strides: [c.strideHeight, c.strideWidth], pad: c.pad, dataFormat: 'NHWC', filterShape: [c.filterHeight, c.filterWidth, c.inChannels, c.outChannels] };
         const ours = await runKernelOn('wasm', 'Conv2DBackpropFilter', { x, dy }, attrs);
         const reference = await runKernelOn('cpu', 'Conv2DBackpropFilter', { x, dy }, attrs, true);
         expect(ours.shape).toEqual(reference.shape);
